@@ -14,6 +14,8 @@ import java.util.Map;
  * @param startLine    the line the finding points at: the offending attribute, else the resource's first line
  * @param endLine      last line of the pointed-at range (same as startLine for one attribute line)
  * @param resource     the resource address (DESIGN.md); for secrets the file path
+ * @param resourceStartLine first line of the resource (where an exception annotation may sit above or inside)
+ * @param resourceEndLine   last line of the resource
  * @param message      what is wrong with this resource, specific to it
  * @param suggestion   replacement text for {@code startLine} when a one-line fix exists (without indentation), else null
  * @param equivalents  other scanners' ids for the same control: {@code checkov}, {@code trivy} ...
@@ -31,6 +33,8 @@ public record Finding(
         int startLine,
         int endLine,
         String resource,
+        int resourceStartLine,
+        int resourceEndLine,
         String message,
         String suggestion,
         Map<String, List<String>> equivalents,
@@ -48,7 +52,7 @@ public record Finding(
 
     public Finding withStatus(FindingStatus newStatus, String detail) {
         return new Finding(ruleId, severity, title, description, remediation, file, startLine, endLine, resource,
-                message, suggestion, equivalents, frameworks, newStatus, detail);
+                resourceStartLine, resourceEndLine, message, suggestion, equivalents, frameworks, newStatus, detail);
     }
 
     /** Whether this finding can fail the status: open, or waived by an exception that is not valid. */
