@@ -1,22 +1,77 @@
 package dev.tollgate.review;
 
+import dev.tollgate.exception.ExceptionResolver;
+import dev.tollgate.iac.IacReader;
+import dev.tollgate.iac.ParsedFiles;
+import dev.tollgate.iac.Resource;
+import dev.tollgate.iac.ScanError;
+import dev.tollgate.iac.Skipped;
 import dev.tollgate.iac.SourceFile;
+import dev.tollgate.iac.terraform.TerraformReader;
+import dev.tollgate.policy.Finding;
+import dev.tollgate.policy.PolicyEngine;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pure scan pipeline shared by the CLI and the bot: IaC readers, then policy rules and the secrets pass,
- * then exceptions. No network, no database.
+ * then exceptions. No network, no database. Thread-safe once built: rules are compiled once.
  */
 public final class Scanner {
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+            .thenComparingInt(Finding::startLine).thenComparing(Finding::ruleId).thenComparing(Finding::resource);
+
+    private final List<IacReader> readers;
+    private final PolicyEngine policy;
+    private final ExceptionResolver exceptions = new ExceptionResolver();
+
+    public Scanner(List<IacReader> readers, PolicyEngine policy) {
+        this.readers = List.copyOf(readers);
+        this.policy = policy;
+    }
+
+    /** The built-in readers and rules, plus the rules in {@code extraRulesDir} when it is not null. */
+    public static Scanner create(Path extraRulesDir) {
+        PolicyEngine policy = extraRulesDir == null ? PolicyEngine.builtIn() : PolicyEngine.load(extraRulesDir);
+        return new Scanner(List.of(new TerraformReader()), policy);
+    }
+
+    public PolicyEngine policy() {
+        return policy;
+    }
 
     /**
-     * @param files          every file fetched for the scan (changed files and their module siblings)
-     * @param today          the date exceptions are judged against
+     * @param files            every file fetched for the scan (changed files and their module siblings)
+     * @param today            the date exceptions are judged against
      * @param maxExceptionDays the repository's longest allowed exception window
      */
     public ScanReport scan(List<SourceFile> files, LocalDate today, int maxExceptionDays) {
-        throw new UnsupportedOperationException("scan pipeline not wired yet");
+        List<Resource> resources = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        int read = 0;
+        for (IacReader reader : readers) {
+            List<SourceFile> accepted = files.stream().filter(f -> reader.accepts(f.path())).toList();
+            if (accepted.isEmpty()) {
+                continue;
+            }
+            read += accepted.size();
+            ParsedFiles parsed = reader.read(accepted);
+            resources.addAll(parsed.resources());
+            errors.addAll(parsed.errors());
+            skipped.addAll(parsed.skipped());
+        }
+        Map<String, SourceFile> byPath = new LinkedHashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        List<Finding> findings = new ArrayList<>(
+                exceptions.apply(policy.evaluate(resources, files), byPath, today, maxExceptionDays));
+        findings.sort(ORDER);
+        return new ScanReport(List.copyOf(findings), List.copyOf(errors), List.copyOf(skipped), read);
     }
 }

@@ -1,0 +1,56 @@
+package dev.tollgate.cli;
+
+import dev.tollgate.iac.ScanError;
+import dev.tollgate.review.ScanReport;
+import dev.tollgate.review.Scanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Scan IaC files or directories and print the findings.",
+                "Exit 0 when nothing blocks, 1 when a finding blocks, 2 on usage or input errors."})
+final class ScanCommand implements Callable<Integer> {
+
+    enum Format { text, json, sarif }
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A directory of extra rules (YAML); a rule with a built-in id replaces it.")
+    Path rulesDir;
+
+    @Option(names = "--max-exception-days", defaultValue = "90",
+            description = "Longest allowed exception window in days (default: ${DEFAULT-VALUE}).")
+    int maxExceptionDays;
+
+    @Override
+    public Integer call() throws IOException {
+        FileCollector collector = new FileCollector();
+        for (Path path : paths) {
+            collector.add(path);
+        }
+        ScanReport scanned = Scanner.create(rulesDir).scan(collector.files(), LocalDate.now(), maxExceptionDays);
+        List<ScanError> errors = new ArrayList<>(collector.errors());
+        errors.addAll(scanned.errors());
+        ScanReport report = new ScanReport(scanned.findings(), errors, scanned.skipped(),
+                collector.files().size() + collector.errors().size());
+        System.out.print(switch (format) {
+            case text -> TextReport.render(report);
+            case json -> JsonReport.render(report) + "\n";
+            case sarif -> SarifReport.render(report, Version.current()) + "\n";
+        });
+        return ReportSummary.of(report).blocking() > 0 ? Main.BLOCKED : Main.OK;
+    }
+}
