@@ -23,11 +23,17 @@ final class ExprEvaluator {
 
     private final Functions functions = new Functions(this);
     private int depth;
+    private long steps;
+
+    /** Counts one step against the budget of this evaluator (one per module or variable file). */
+    void tick() {
+        if (++steps > Limits.MAX_STEPS_PER_MODULE) {
+            throw new BudgetExceeded("evaluation budget of " + Limits.MAX_STEPS_PER_MODULE + " steps exceeded");
+        }
+    }
 
     Object eval(Expr expr, Scope scope) {
-        if (scope.module != null) {
-            scope.module.tick();
-        }
+        tick();
         if (++depth > Limits.MAX_DEPTH) {
             depth--;
             throw new EvalException("expression nested too deeply");

@@ -28,11 +28,18 @@ final class Json {
 
     static String encode(Object value) {
         StringBuilder out = new StringBuilder();
-        write(value, out, 0);
+        write(value, out, 0, true);
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out, int depth) {
+    /** JSON with object keys in the maps' own order, for documents whose conventional key order matters to readers. */
+    static String encodeOrdered(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, 0, false);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out, int depth, boolean sortKeys) {
         if (depth > Limits.MAX_DEPTH) {
             throw new EvalException("value nested too deeply");
         }
@@ -51,20 +58,21 @@ final class Json {
                 if (i > 0) {
                     out.append(',');
                 }
-                write(list.get(i), out, depth + 1);
+                write(list.get(i), out, depth + 1, sortKeys);
             }
             out.append(']');
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
-            for (Map.Entry<String, Object> e : Values.sorted(Values.toMap(map)).entrySet()) {
+            Map<String, Object> entries = sortKeys ? Values.sorted(Values.toMap(map)) : Values.toMap(map);
+            for (Map.Entry<String, Object> e : entries.entrySet()) {
                 if (!first) {
                     out.append(',');
                 }
                 first = false;
                 quote(e.getKey(), out);
                 out.append(':');
-                write(e.getValue(), out, depth + 1);
+                write(e.getValue(), out, depth + 1, sortKeys);
             }
             out.append('}');
         } else {

@@ -31,7 +31,6 @@ final class TemplateFiles {
         for (Map.Entry<String, Object> e : vars.entrySet()) {
             scope = scope.with(e.getKey(), e.getValue());
         }
-        module.tick();
         Object value = evaluator.eval(template.expr(), scope);
         if (value instanceof String s && !text.endsWith("\n") && s.endsWith("\n")) {
             return s.substring(0, s.length() - 1);
