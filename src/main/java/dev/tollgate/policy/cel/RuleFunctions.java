@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * a neutral value (null, false, empty list) rather than failing, so that a rule never throws on odd data.
  *
  * <ul>
- *   <li>{@code json(string) -> dyn}: parses a JSON document (an IAM policy) with bounded size and depth; null
- *       when the text is not JSON or too large</li>
+ *   <li>{@code json(string) -> dyn}: parses a JSON document (an IAM policy) with bounded size and depth; an
+ *       empty map when the text is not JSON or too large, so that {@code json(x).?Statement} stays safe</li>
  *   <li>{@code as_list(dyn) -> list(dyn)}: null is [], a list is itself, anything else is [x]
  *       (IAM {@code Action} may be a string or a list)</li>
  *   <li>{@code cidr_public(dyn) -> bool}: true for a CIDR (or list of CIDRs) that opens to the whole internet
@@ -81,12 +81,13 @@ final class RuleFunctions {
             return text; // jsonencode() output the evaluator already turned into data
         }
         if (!(text instanceof String s) || s.length() > MAX_JSON_CHARS) {
-            return CelValues.NULL;
+            return Map.of();
         }
         try {
-            return CelValues.toCel(fromJson(JSON.readTree(s)));
+            Object parsed = fromJson(JSON.readTree(s));
+            return parsed == null ? Map.of() : CelValues.toCel(parsed);
         } catch (Exception e) {
-            return CelValues.NULL;
+            return Map.of();
         }
     }
 
