@@ -47,10 +47,13 @@ public final class RuleLoader {
     static List<Rule> load(Map<String, String> files, String label) {
         List<Rule> rules = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();
+        List<String> yamlFiles = files.keySet().stream().filter(RuleLoader::isYaml).toList();
+        Set<String> exampleFolders = new java.util.HashSet<>();
+        yamlFiles.forEach(path -> exampleFolders.add(exampleFolder(path)));
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
-            if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
-                continue;
+            if (!isYaml(path) || isInside(path, exampleFolders)) {
+                continue; // examples may be YAML too (Kubernetes, CloudFormation, secrets)
             }
             Rule rule = parse(label + path, file.getValue(), examplesOf(files, path, label));
             String previous = seen.put(rule.id(), rule.source());
@@ -62,8 +65,25 @@ public final class RuleLoader {
         return List.copyOf(rules);
     }
 
+    private static boolean isYaml(String path) {
+        return path.endsWith(".yaml") || path.endsWith(".yml");
+    }
+
+    private static String exampleFolder(String rulePath) {
+        return rulePath.substring(0, rulePath.lastIndexOf('.')) + "/";
+    }
+
+    private static boolean isInside(String path, Set<String> folders) {
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            if (folders.contains(path.substring(0, slash + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<RuleExample> examplesOf(Map<String, String> files, String rulePath, String label) {
-        String folder = rulePath.substring(0, rulePath.lastIndexOf('.')) + "/";
+        String folder = exampleFolder(rulePath);
         List<RuleExample> examples = new ArrayList<>();
         files.forEach((path, text) -> {
             if (!path.startsWith(folder)) {

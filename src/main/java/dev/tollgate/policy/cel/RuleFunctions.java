@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  *   <li>{@code port_in(dyn from, dyn to, int port) -> bool}: whether a from/to port range covers {@code port};
  *       0–0 and -1 mean all ports, as in Terraform security group rules</li>
  *   <li>{@code all_ports(dyn from, dyn to) -> bool}: the range covers every port</li>
+ *   <li>{@code tcp_port_open(dyn protocol, dyn from, dyn to, int port) -> bool}: a rule with this protocol and
+ *       range lets TCP traffic reach {@code port} (protocol -1/all, or tcp/6 with a covering range)</li>
+ *   <li>{@code all_traffic(dyn protocol, dyn from, dyn to) -> bool}: protocol -1/all, or every TCP or UDP port
+ *       </li>
  * </ul>
  */
 final class RuleFunctions {
@@ -61,6 +65,12 @@ final class RuleFunctions {
                 CelFunctionDecl.newFunctionDeclaration("port_in",
                         CelOverloadDecl.newGlobalOverload("port_in_dyn_dyn_int", SimpleType.BOOL,
                                 SimpleType.DYN, SimpleType.DYN, SimpleType.INT)),
+                CelFunctionDecl.newFunctionDeclaration("tcp_port_open",
+                        CelOverloadDecl.newGlobalOverload("tcp_port_open_dyn_dyn_dyn_int", SimpleType.BOOL,
+                                SimpleType.DYN, SimpleType.DYN, SimpleType.DYN, SimpleType.INT)),
+                CelFunctionDecl.newFunctionDeclaration("all_traffic",
+                        CelOverloadDecl.newGlobalOverload("all_traffic_dyn_dyn_dyn", SimpleType.BOOL,
+                                SimpleType.DYN, SimpleType.DYN, SimpleType.DYN)),
                 CelFunctionDecl.newFunctionDeclaration("all_ports",
                         CelOverloadDecl.newGlobalOverload("all_ports_dyn_dyn", SimpleType.BOOL,
                                 SimpleType.DYN, SimpleType.DYN)));
@@ -73,6 +83,12 @@ final class RuleFunctions {
                 CelFunctionBinding.from("cidr_public_dyn", Object.class, RuleFunctions::cidrPublic),
                 CelFunctionBinding.from("port_in_dyn_dyn_int", List.of(Object.class, Object.class, Long.class),
                         args -> portIn(args[0], args[1], (Long) args[2])),
+                CelFunctionBinding.from("tcp_port_open_dyn_dyn_dyn_int",
+                        List.of(Object.class, Object.class, Object.class, Long.class),
+                        args -> tcpPortOpen(args[0], args[1], args[2], (Long) args[3])),
+                CelFunctionBinding.from("all_traffic_dyn_dyn_dyn",
+                        List.of(Object.class, Object.class, Object.class),
+                        args -> allTraffic(args[0], args[1], args[2])),
                 CelFunctionBinding.from("all_ports_dyn_dyn", Object.class, Object.class, RuleFunctions::allPorts));
     }
 
@@ -168,6 +184,30 @@ final class RuleFunctions {
         Long f = asLong(from);
         Long t = asLong(to);
         return f != null && t != null && (coversAll(f, t) || (f <= 0 && t >= 65535));
+    }
+
+    static Boolean tcpPortOpen(Object protocol, Object from, Object to, Long port) {
+        String p = protocolName(protocol);
+        return p.equals("all") || (p.equals("tcp") && portIn(from, to, port));
+    }
+
+    static Boolean allTraffic(Object protocol, Object from, Object to) {
+        String p = protocolName(protocol);
+        return p.equals("all") || ((p.equals("tcp") || p.equals("udp")) && allPorts(from, to));
+    }
+
+    /** "all", "tcp", "udp", "icmp" ... from a Terraform protocol value (names or IANA numbers); "" if unknown. */
+    private static String protocolName(Object protocol) {
+        String text = protocol instanceof String s ? s.trim().toLowerCase(java.util.Locale.ROOT)
+                : protocol instanceof Long l ? String.valueOf(l) : "";
+        return switch (text) {
+            case "-1", "all" -> "all";
+            case "6", "tcp" -> "tcp";
+            case "17", "udp" -> "udp";
+            case "1", "icmp" -> "icmp";
+            case "58", "icmpv6" -> "icmpv6";
+            default -> text.length() <= 16 ? text : "";
+        };
     }
 
     private static boolean coversAll(long from, long to) {
