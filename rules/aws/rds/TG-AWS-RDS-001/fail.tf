@@ -1,0 +1,9 @@
+resource "aws_db_instance" "orders" {
+  identifier                  = "orders"
+  engine                      = "mysql"
+  instance_class              = "db.t4g.medium"
+  allocated_storage           = 50
+  storage_encrypted           = false
+  username                    = "orders"
+  manage_master_user_password = true
+}

@@ -1,0 +1,65 @@
+package dev.tollgate.policy;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BuiltInRulesTest {
+
+    private final List<Rule> rules = RuleLoader.builtIn();
+
+    @Test
+    void everyBuiltInRuleLoadsWithUniqueIdAndExamplesOfBothKinds() {
+        assertTrue(rules.size() >= 30, "rules loaded: " + rules.size());
+        Set<String> ids = new HashSet<>();
+        for (Rule rule : rules) {
+            assertTrue(ids.add(rule.id()), "duplicate " + rule.id());
+            assertTrue(rule.examples().stream().anyMatch(RuleExample::shouldFail), rule.id() + " has no fail example");
+            assertTrue(rule.examples().stream().anyMatch(e -> !e.shouldFail()), rule.id() + " has no pass example");
+            assertFalse(rule.frameworks().getOrDefault("nist_csf", List.of()).isEmpty(), rule.id() + " lacks nist_csf");
+        }
+    }
+
+    @Test
+    void listingHasOneLinePerRule() {
+        List<String> lines = RuleTester.listing(rules);
+        assertEquals(rules.size(), lines.size());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("TG-AWS-S3-001") && l.contains("CKV_AWS_19")));
+    }
+
+    @Test
+    void extraRulesDirectoryAddsRulesAndRefusesBuiltInIds(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path own = dir.resolve("acme/tags/TG-ACME-TAG-001.yaml");
+        Files.createDirectories(own.getParent());
+        Files.writeString(own, """
+                id: TG-ACME-TAG-001
+                title: Buckets carry an owner tag
+                severity: low
+                category: governance
+                description: Ownerless buckets are never cleaned up.
+                remediation: Add tags.Owner.
+                targets:
+                  - format: terraform
+                    types: [aws_s3_bucket]
+                    condition: "!('Owner' in resource.?tags.orValue({}))"
+                """);
+        PolicyEngine engine = PolicyEngine.load(dir);
+        assertEquals(rules.size() + 1, engine.rules().size());
+
+        Path clash = dir.resolve("acme/s3/TG-AWS-S3-001.yaml");
+        Files.createDirectories(clash.getParent());
+        Files.writeString(clash, Files.readString(own).replace("TG-ACME-TAG-001", "TG-AWS-S3-001"));
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> PolicyEngine.load(dir));
+        assertTrue(e.getMessage().contains("TG-AWS-S3-001.yaml: field 'id'"), e.getMessage());
+    }
+}
