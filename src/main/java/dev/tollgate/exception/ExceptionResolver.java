@@ -1,0 +1,114 @@
+package dev.tollgate.exception;
+
+import dev.tollgate.iac.SourceFile;
+import dev.tollgate.policy.Finding;
+import dev.tollgate.policy.FindingStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies inline exception annotations to findings (pure). A finding becomes
+ * <ul>
+ *   <li>{@code EXCEPTED} when a valid {@code tollgate:exception} naming its rule sits above its resource, inside
+ *       the resource, or on its line;</li>
+ *   <li>{@code INVALID_EXCEPTION} when the only annotations there are invalid ones (missing owner, expiry or
+ *       reason; expiry in the past or too far away) or another scanner's suppression of an equivalent check —
+ *       the detail says exactly what is wrong and how to fix it;</li>
+ *   <li>otherwise it keeps its status ({@code OPEN} when it had none).</li>
+ * </ul>
+ * {@code expires} is the last valid day: an exception expiring today still holds today.
+ */
+public final class ExceptionResolver {
+
+    /** At most this many annotation problems are spelled out per finding. */
+    static final int MAX_REPORTED = 3;
+
+    public List<Finding> apply(List<Finding> findings, Map<String, SourceFile> filesByPath, LocalDate today,
+                               int maxDays) {
+        Map<String, FileAnnotations> annotationsByPath = new HashMap<>();
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            SourceFile file = filesByPath.get(finding.file());
+            if (file == null) {
+                result.add(withDefaultStatus(finding));
+                continue;
+            }
+            FileAnnotations annotations = annotationsByPath.computeIfAbsent(finding.file(),
+                    path -> new FileAnnotations(path, file.text()));
+            result.add(resolve(finding, annotations.near(finding), today, maxDays));
+        }
+        return result;
+    }
+
+    private Finding resolve(Finding finding, List<Annotation> annotations, LocalDate today, int maxDays) {
+        List<String> invalid = new ArrayList<>();
+        for (Annotation annotation : annotations) {
+            if (annotation.source() == Annotation.Source.TOLLGATE) {
+                if (!annotation.ruleIds().isEmpty() && !names(annotation.ruleIds(), finding.ruleId())) {
+                    continue; // an exception for another rule
+                }
+                List<String> problems = ExceptionCheck.problems(annotation, today, maxDays);
+                if (problems.isEmpty()) {
+                    return finding.withStatus(FindingStatus.EXCEPTED, exceptedDetail(annotation));
+                }
+                invalid.add("exception for " + finding.ruleId() + " at " + finding.file() + ":" + annotation.line()
+                        + " is invalid: " + String.join("; ", problems));
+            } else if (appliesForeign(annotation, finding)) {
+                invalid.add(foreignDetail(annotation, finding, today, maxDays));
+            }
+        }
+        if (invalid.isEmpty() || finding.status() == FindingStatus.EXCEPTED) {
+            return withDefaultStatus(finding); // an exception from the register outranks a broken inline one
+        }
+        String detail = String.join(" | ", invalid.subList(0, Math.min(MAX_REPORTED, invalid.size())));
+        if (invalid.size() > MAX_REPORTED) {
+            detail += " | and " + (invalid.size() - MAX_REPORTED) + " more invalid exception(s)";
+        }
+        return finding.withStatus(FindingStatus.INVALID_EXCEPTION, detail);
+    }
+
+    private static String exceptedDetail(Annotation annotation) {
+        Map<String, String> fields = annotation.fields();
+        return "excepted by " + fields.get("owner") + " until " + fields.get("expires") + ": " + fields.get("reason");
+    }
+
+    private static String foreignDetail(Annotation annotation, Finding finding, LocalDate today, int maxDays) {
+        return annotation.text() + " at " + finding.file() + ":" + annotation.line() + " does not waive "
+                + finding.ruleId() + ": other scanners' suppressions have no owner or expiry; replace it with "
+                + "# tollgate:exception " + finding.ruleId() + " owner=@your-team expires="
+                + ExceptionCheck.suggestedExpiry(today, maxDays) + " reason=\"why this is acceptable\"";
+    }
+
+    private static boolean appliesForeign(Annotation annotation, Finding finding) {
+        Map<String, List<String>> equivalents = finding.equivalents() == null ? Map.of() : finding.equivalents();
+        return switch (annotation.source()) {
+            case KICS -> true;
+            case CHECKOV -> anyNamed(annotation.ruleIds(), equivalents.get("checkov"));
+            // trivy accepts both its AVD ids and the tfsec-style long ids it inherited
+            case TRIVY, TFSEC -> anyNamed(annotation.ruleIds(), equivalents.get("trivy"))
+                    || anyNamed(annotation.ruleIds(), equivalents.get("tfsec"));
+            case TOLLGATE -> false;
+        };
+    }
+
+    private static boolean anyNamed(List<String> ids, List<String> equivalentIds) {
+        if (equivalentIds == null) {
+            return false;
+        }
+        return equivalentIds.stream().anyMatch(id -> names(ids, id));
+    }
+
+    private static boolean names(List<String> ids, String id) {
+        String wanted = id.toUpperCase(Locale.ROOT);
+        return ids.stream().anyMatch(candidate -> candidate.toUpperCase(Locale.ROOT).equals(wanted));
+    }
+
+    private static Finding withDefaultStatus(Finding finding) {
+        return finding.status() == null ? finding.withStatus(FindingStatus.OPEN, null) : finding;
+    }
+}
