@@ -37,5 +37,10 @@ public interface Forge {
     /** Sets the {@value StatusReport#NAME} status of {@code sha}. */
     void setStatus(PullRequestRef pr, String sha, StatusReport status) throws IOException;
 
+    /** What an admin should do about this failure, when the platform can tell (e.g. missing permissions); else null. */
+    default String adviceFor(Exception failure) {
+        return null;
+    }
+
     enum PostedReview { WITH_INLINE_COMMENTS, INLINE_COMMENTS_MOVED_TO_BODY }
 }

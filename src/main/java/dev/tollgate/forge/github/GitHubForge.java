@@ -177,6 +177,16 @@ public final class GitHubForge implements Forge {
         }
     }
 
+    @Override
+    public String adviceFor(Exception failure) {
+        if (failure instanceof HttpException http && (http.getResponseCode() == 401 || http.getResponseCode() == 403)) {
+            return "GitHub refused access (HTTP " + http.getResponseCode() + "). Check that the Tollgate App is "
+                    + "installed on this repository with pull requests: write, checks: write, contents: read "
+                    + "(or that the token has repo scope), then push again.";
+        }
+        return null;
+    }
+
     /** github-api's check-run builder sends the first 50 annotations and PATCHes the rest in batches of 50. */
     private void createCheckRun(PullRequestRef pr, String sha, StatusReport status) throws IOException {
         GHCheckRunBuilder.Output output = new GHCheckRunBuilder.Output(
