@@ -157,7 +157,8 @@ public final class ReviewService<C> {
     }
 
     /**
-     * The same files at the base commit. A renamed file is read at its old path but scanned under its new one,
+     * The same files at the base commit, with the Terraform files of the same directories (also for added files:
+     * their siblings' findings already exist). A renamed file is read at its old path but scanned under its new one,
      * so that its findings keep their fingerprint and do not count as new.
      */
     private Fetched fetchBase(PullRequestRef pr, String sha, List<ChangedFile> changes) throws IOException {
@@ -165,6 +166,9 @@ public final class ReviewService<C> {
         Set<String> directories = new LinkedHashSet<>();
         Map<String, String> renamedTo = new LinkedHashMap<>();
         for (ChangedFile change : changes) {
+            if (IacFiles.isTerraform(change.path())) {
+                directories.add(IacFiles.directoryOf(change.path()));
+            }
             String basePath = change.basePath();
             if (basePath == null || !IacFiles.isIac(basePath)) {
                 continue;
