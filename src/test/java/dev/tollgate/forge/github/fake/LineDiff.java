@@ -137,12 +137,12 @@ public final class LineDiff {
                 ops.add(new Op(' ', a[i], i + 1, j + 1));
                 i++;
                 j++;
-            } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.add(new Op('-', a[i], i + 1, j + 1)); // deletions first, as git prints them
+                i++;
+            } else {
                 ops.add(new Op('+', b[j], i + 1, j + 1));
                 j++;
-            } else {
-                ops.add(new Op('-', a[i], i + 1, j + 1));
-                i++;
             }
         }
         return ops;
