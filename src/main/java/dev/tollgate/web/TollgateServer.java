@@ -1,0 +1,179 @@
+package dev.tollgate.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.jobs.InMemoryJobQueue;
+import dev.tollgate.jobs.JobQueue;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The bot's HTTP face: {@code POST /webhooks/github}, {@code /healthz}, {@code /readyz}, {@code /metrics}.
+ * Webhooks are verified, parsed, deduplicated and queued; the answer (202) never waits for the review.
+ */
+public final class TollgateServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TollgateServer.class);
+    public static final String GITHUB_PATH = "/webhooks/github";
+    public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    static final String WEBHOOKS = "tollgate_webhooks_total";
+
+    private final WebhookSignature githubSignature;
+    private final JobQueue queue;
+    private final Metrics metrics;
+    private final BooleanSupplier ready;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Cache<String, Boolean> deliveries = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofHours(24))
+            .build();
+    private final Javalin app;
+    private volatile boolean accepting;
+
+    /**
+     * @param githubWebhookSecret required: the server refuses to start without it
+     * @param ready               whether the dependencies (database, queue) are usable, for {@code /readyz}
+     */
+    public TollgateServer(String githubWebhookSecret, JobQueue queue, Metrics metrics, BooleanSupplier ready, Clock clock) {
+        if (githubWebhookSecret == null || githubWebhookSecret.isBlank()) {
+            throw new IllegalStateException("TOLLGATE_GITHUB_WEBHOOK_SECRET is not set: refusing to accept GitHub "
+                    + "webhooks without a signature secret.");
+        }
+        this.githubSignature = new WebhookSignature(githubWebhookSecret);
+        this.queue = queue;
+        this.metrics = metrics;
+        this.ready = ready;
+        this.clock = clock;
+        metrics.describe(WEBHOOKS, "GitHub webhooks received, by result");
+        metrics.gauge("tollgate_jobs_pending", "review jobs waiting", queue::pending);
+        if (queue instanceof InMemoryJobQueue memory) {
+            metrics.gauge("tollgate_jobs_superseded_total", "queued jobs replaced by a newer push", memory::supersededCount);
+            metrics.gauge("tollgate_jobs_completed_total", "review jobs finished", memory::completedCount);
+            metrics.gauge("tollgate_jobs_failed_total", "review jobs that threw", memory::failedCount);
+        }
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+        });
+        app.post(GITHUB_PATH, this::githubWebhook);
+        app.get("/healthz", ctx -> health(ctx, accepting));
+        app.get("/readyz", ctx -> health(ctx, accepting && ready.getAsBoolean()));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
+    }
+
+    public TollgateServer start(int port) {
+        app.start(port);
+        accepting = true;
+        LOG.info("tollgate listening on port {}", port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        accepting = false;
+        app.stop();
+    }
+
+    private void githubWebhook(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > MAX_BODY_BYTES) {
+            answer(ctx, HttpStatus.CONTENT_TOO_LARGE, "too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            answer(ctx, HttpStatus.CONTENT_TOO_LARGE, "too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            answer(ctx, HttpStatus.CONTENT_TOO_LARGE, "too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        if (!githubSignature.verify(body, ctx.header("X-Hub-Signature-256"))) {
+            metrics.increment(WEBHOOKS, "result", "bad_signature");
+            ctx.status(HttpStatus.UNAUTHORIZED).result("");
+            return;
+        }
+        String event = ctx.header("X-GitHub-Event");
+        String delivery = ctx.header("X-GitHub-Delivery");
+        if (event == null || event.isBlank()) {
+            answer(ctx, HttpStatus.BAD_REQUEST, "bad_request", "missing X-GitHub-Event header");
+            return;
+        }
+        if (delivery != null && deliveries.getIfPresent(delivery) != null) {
+            answer(ctx, HttpStatus.OK, "duplicate", "delivery " + delivery + " was already received");
+            return;
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            answer(ctx, HttpStatus.BAD_REQUEST, "malformed", "body is not valid JSON");
+            return;
+        } catch (java.io.IOException e) {
+            answer(ctx, HttpStatus.BAD_REQUEST, "malformed", "body could not be read");
+            return;
+        }
+        if (payload == null || !payload.isObject()) {
+            answer(ctx, HttpStatus.BAD_REQUEST, "malformed", "body is not a JSON object");
+            return;
+        }
+        GitHubEvent parsed;
+        try {
+            parsed = GitHubEvent.of(event, payload, delivery, clock.instant());
+        } catch (IllegalArgumentException e) {
+            answer(ctx, HttpStatus.BAD_REQUEST, "malformed", e.getMessage());
+            return;
+        }
+        if (delivery != null && deliveries.asMap().putIfAbsent(delivery, Boolean.TRUE) != null) {
+            answer(ctx, HttpStatus.OK, "duplicate", "delivery " + delivery + " was already received");
+            return;
+        }
+        if (parsed.ping()) {
+            answer(ctx, HttpStatus.OK, "pong", "webhook configured");
+        } else if (parsed.job() == null) {
+            answer(ctx, HttpStatus.ACCEPTED, "ignored", parsed.ignoredReason());
+        } else {
+            try {
+                boolean replaced = queue.submit(parsed.job());
+                LOG.info("{} @{}: queued (delivery {}{})", parsed.job().pullRequest(),
+                        parsed.job().headSha().substring(0, 8), delivery, replaced ? ", replaced an older push" : "");
+                answer(ctx, HttpStatus.ACCEPTED, "queued", parsed.job().pullRequest() + " @" + parsed.job().headSha());
+            } catch (IllegalStateException e) {
+                deliveries.invalidate(delivery == null ? "" : delivery);
+                answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+            }
+        }
+    }
+
+    private void health(Context ctx, boolean ok) {
+        ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", ok ? "ok" : "unavailable"));
+    }
+
+    private void answer(Context ctx, HttpStatus status, String result, String message) {
+        metrics.increment(WEBHOOKS, "result", result);
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("status", result);
+        answer.put("message", message);
+        ctx.status(status).json(answer);
+    }
+}
