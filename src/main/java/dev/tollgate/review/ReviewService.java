@@ -1,5 +1,6 @@
 package dev.tollgate.review;
 
+import dev.tollgate.iac.IacFiles;
 import dev.tollgate.forge.BotComment;
 import dev.tollgate.forge.ChangedFile;
 import dev.tollgate.forge.FileContent;

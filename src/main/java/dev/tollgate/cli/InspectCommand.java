@@ -1,0 +1,55 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.tollgate.iac.IacFiles;
+import dev.tollgate.iac.ScanError;
+import dev.tollgate.iac.SourceFile;
+import dev.tollgate.iac.hcl.HclFile;
+import dev.tollgate.iac.hcl.HclInspector;
+import dev.tollgate.iac.hcl.HclParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Print what the parsers read from each file, as a JSON array in the order given.",
+                "For Terraform each object has the shape of the hcl-oracle corpus: blocks, attributes, line",
+                "ranges, expression kinds and literals. Exit 0, or 2 when a file could not be read at all."})
+final class InspectCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+        ArrayNode out = MAPPER.createArrayNode();
+        HclInspector inspector = new HclInspector();
+        boolean unreadable = false;
+        for (Path file : files) {
+            FileCollector collector = new FileCollector();
+            collector.add(file);
+            String path = file.normalize().toString().replace('\\', '/');
+            if (collector.files().isEmpty()) {
+                ScanError error = collector.errors().get(0);
+                out.addObject().put("path", path).putArray("errors").add(error.message());
+                unreadable = true;
+                continue;
+            }
+            SourceFile source = collector.files().get(0);
+            if (!IacFiles.isTerraform(path)) {
+                out.addObject().put("path", path).putArray("errors")
+                        .add("not a Terraform file (.tf, .tf.json, .tfvars); other formats are not inspected yet");
+                continue;
+            }
+            HclFile parsed = new HclParser().parse(path, source.text());
+            out.add(inspector.inspect(path, parsed));
+        }
+        System.out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        return unreadable ? Main.USAGE : Main.OK;
+    }
+}
