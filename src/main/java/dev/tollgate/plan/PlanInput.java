@@ -1,0 +1,33 @@
+package dev.tollgate.plan;
+
+import dev.tollgate.iac.ScanError;
+import dev.tollgate.iac.Skipped;
+import dev.tollgate.iac.SourceFile;
+import dev.tollgate.policy.Finding;
+import dev.tollgate.review.TollgateConfig;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the planner needs about one change.
+ *
+ * @param findings          findings at the head SHA, exceptions already applied
+ * @param baseFingerprints  {@link Finding#fingerprint()} of every finding at the base SHA
+ * @param changedFiles      every file the change touches (path at head), mapped to its commentable lines
+ *                          ({@link DiffPatch#commentableLines()}; empty for binary or too-large diffs)
+ * @param headFiles         head file texts by path, for the indentation of suggestions (may be empty)
+ * @param config            the base branch's {@code .tollgate.yml}
+ * @param errors            files or parts that could not be read
+ * @param skipped           files deliberately not scanned
+ * @param filesScanned      how many IaC files were scanned (0 with no errors means: no IaC change)
+ * @param existingComments  marker key ({@link Marker#find}) of each inline comment the bot wrote earlier → its id
+ * @param today             the date exception examples are written for
+ */
+public record PlanInput(List<Finding> findings, Set<String> baseFingerprints, Map<String, Set<Integer>> changedFiles,
+                        Map<String, SourceFile> headFiles, TollgateConfig config, List<ScanError> errors,
+                        List<Skipped> skipped, int filesScanned, Map<String, String> existingComments,
+                        LocalDate today) {
+}
