@@ -7,6 +7,6 @@ resource "aws_db_instance" "orders" {
   manage_master_user_password = true
   storage_encrypted       = false
   backup_retention_period = 7
-  # tollgate:exception TG-AWS-RDS-002 owner=@acme/data expires=2026-12-31 reason="reachable only through the VPN; removed with the migration"
+  # tollgate:exception TG-AWS-RDS-002 owner=@acme/data expires=2027-02-28 reason="reachable only through the VPN; removed with the migration"
   publicly_accessible     = true
 }

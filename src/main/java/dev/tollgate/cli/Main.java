@@ -22,6 +22,10 @@ public final class Main {
     }
 
     static int run(String... args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            // The CLI prints its own results; the review service's progress lines are for the server log.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("tollgate: " + e.getMessage());

@@ -1,8 +1,14 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.review.ScanFunction;
+import dev.tollgate.review.Scanner;
+import dev.tollgate.review.TollgatePlanner;
+import dev.tollgate.web.GitHubBot;
 import picocli.CommandLine.Command;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the bot. Configuration comes from the environment (README.md):",
@@ -11,7 +17,22 @@ import java.util.concurrent.Callable;
 final class ServeCommand implements Callable<Integer> {
 
     @Override
-    public Integer call() throws Exception {
-        throw new UnsupportedOperationException("serve is wired once the review planner lands");
+    public Integer call() throws InterruptedException {
+        GitHubBot bot;
+        try {
+            bot = GitHubBot.start(System.getenv(), ScanFunction.of(Scanner.create(null)),
+                    new TollgatePlanner(Clock.systemUTC()));
+        } catch (IllegalStateException e) {
+            System.err.println("tollgate serve: " + e.getMessage());
+            return Main.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            stopped.countDown();
+        }, "tollgate-shutdown"));
+        System.err.println("tollgate: accepting GitHub webhooks on port " + bot.port() + " at /webhooks/github");
+        stopped.await();
+        return Main.OK;
     }
 }

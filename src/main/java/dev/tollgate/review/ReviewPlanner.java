@@ -1,6 +1,7 @@
 package dev.tollgate.review;
 
 import dev.tollgate.forge.BotComment;
+import dev.tollgate.iac.SourceFile;
 import dev.tollgate.forge.ChangedFile;
 
 import java.util.List;
@@ -19,7 +20,8 @@ public interface ReviewPlanner<C> {
     /**
      * @param changedFiles the pull request's changed IaC files, with their patches (which lines can take comments)
      * @param existing     the bot's earlier comments on this pull request (by marker)
+     * @param headFiles    the files scanned at the head commit (suggestions keep the original line's indentation)
      */
     PlannedReview plan(C config, ScanReport head, ScanReport base, List<ChangedFile> changedFiles,
-                       List<BotComment> existing);
+                       List<BotComment> existing, List<SourceFile> headFiles);
 }

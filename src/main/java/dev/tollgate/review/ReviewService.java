@@ -81,10 +81,11 @@ public final class ReviewService<C> {
                 C config = planner.readConfig(text(forge.fileContent(pr, CONFIG_FILE, info.baseSha())));
                 int maxDays = planner.maxExceptionDays(config);
                 LocalDate today = LocalDate.now(clock);
-                ScanReport head = scan(fetchHead(pr, sha, iacChanges), today, maxDays);
+                Fetched headFiles = fetchHead(pr, sha, iacChanges);
+                ScanReport head = scan(headFiles, today, maxDays);
                 ScanReport base = scan(fetchBase(pr, info.baseSha(), iacChanges), today, maxDays);
                 List<BotComment> existing = forge.botComments(pr, MARKER_PREFIX);
-                PlannedReview plan = planner.plan(config, head, base, iacChanges, existing);
+                PlannedReview plan = planner.plan(config, head, base, iacChanges, existing, headFiles.files());
                 if (!forge.pullRequest(pr).headSha().equals(sha)) {
                     LOG.info("{}: head moved during the review, leaving it to the newer job", at);
                     return new ReviewOutcome(ReviewOutcome.Kind.SUPERSEDED, null, false);

@@ -1,5 +1,6 @@
 package dev.tollgate.review;
 
+import dev.tollgate.iac.SourceFile;
 import dev.tollgate.forge.BotComment;
 import dev.tollgate.forge.ChangedFile;
 import dev.tollgate.forge.InlineComment;
@@ -34,7 +35,7 @@ final class StandInPlanner implements ReviewPlanner<String> {
 
     @Override
     public PlannedReview plan(String config, ScanReport head, ScanReport base, List<ChangedFile> changedFiles,
-                              List<BotComment> existing) {
+                              List<BotComment> existing, List<SourceFile> headFiles) {
         Set<String> atBase = base.findings().stream().map(Finding::fingerprint).collect(Collectors.toSet());
         List<Finding> introduced = head.findings().stream().filter(f -> !atBase.contains(f.fingerprint())).toList();
         List<InlineComment> comments = new ArrayList<>();

@@ -1,0 +1,103 @@
+package dev.tollgate.review;
+
+import dev.tollgate.forge.BotComment;
+import dev.tollgate.forge.ChangedFile;
+import dev.tollgate.forge.InlineComment;
+import dev.tollgate.forge.ReviewDraft;
+import dev.tollgate.forge.StatusReport;
+import dev.tollgate.iac.SourceFile;
+import dev.tollgate.plan.DiffPatch;
+import dev.tollgate.plan.Marker;
+import dev.tollgate.plan.PlanInput;
+import dev.tollgate.plan.Planner;
+import dev.tollgate.plan.ReviewPlan;
+import dev.tollgate.policy.Finding;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The review service's planner: the base branch's {@code .tollgate.yml}, the pure {@link Planner}, and the
+ * translation of its plan into what a forge posts.
+ */
+public final class TollgatePlanner implements ReviewPlanner<TollgateConfig> {
+    private final Planner planner = new Planner();
+    private final Clock clock;
+
+    public TollgatePlanner(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A missing file means the defaults; a broken one means the defaults plus warnings in the summary. */
+    @Override
+    public TollgateConfig readConfig(String yaml) {
+        return yaml == null ? TollgateConfig.defaults() : TollgateConfig.parse(yaml);
+    }
+
+    @Override
+    public int maxExceptionDays(TollgateConfig config) {
+        return config.maxExceptionDays();
+    }
+
+    @Override
+    public PlannedReview plan(TollgateConfig config, ScanReport head, ScanReport base, List<ChangedFile> changedFiles,
+                              List<BotComment> existing, List<SourceFile> headFiles) {
+        Map<String, Set<Integer>> commentable = new LinkedHashMap<>();
+        for (ChangedFile file : changedFiles) {
+            if (file.existsAtHead()) {
+                commentable.put(file.path(), DiffPatch.parse(file.patch()).commentableLines());
+            }
+        }
+        Set<String> baseFingerprints = base.findings().stream().map(Finding::fingerprint).collect(Collectors.toSet());
+        Map<String, SourceFile> files = new LinkedHashMap<>();
+        headFiles.forEach(f -> files.put(f.path(), f));
+        ReviewPlan plan = planner.plan(new PlanInput(relevant(head.findings(), commentable, baseFingerprints),
+                baseFingerprints, commentable, files, config, head.errors(), head.skipped(), head.filesScanned(),
+                earlierInlineComments(existing), LocalDate.now(clock)));
+        return new PlannedReview(draft(plan), status(plan));
+    }
+
+    /**
+     * Findings of the touched files, and new findings anywhere in their modules (a changed variable can open a
+     * security group defined in an untouched sibling file). Old findings of untouched files are not this change's.
+     */
+    private static List<Finding> relevant(List<Finding> findings, Map<String, Set<Integer>> changed,
+                                          Set<String> baseFingerprints) {
+        return findings.stream()
+                .filter(f -> changed.containsKey(f.file()) || !baseFingerprints.contains(f.fingerprint()))
+                .toList();
+    }
+
+    private static Map<String, String> earlierInlineComments(List<BotComment> existing) {
+        Map<String, String> byKey = new HashMap<>();
+        for (BotComment comment : existing) {
+            if (comment.kind() == BotComment.Kind.INLINE) {
+                Marker.find(comment.body()).ifPresent(key -> byKey.putIfAbsent(key, Long.toString(comment.id())));
+            }
+        }
+        return byKey;
+    }
+
+    private static ReviewDraft draft(ReviewPlan plan) {
+        List<InlineComment> comments = plan.comments().stream()
+                .map(c -> new InlineComment(c.path(), c.line(), c.body()))
+                .toList();
+        return new ReviewDraft(plan.summary(), comments);
+    }
+
+    private static StatusReport status(ReviewPlan plan) {
+        StatusReport.Conclusion conclusion = plan.conclusion() == ReviewPlan.Conclusion.FAILURE
+                ? StatusReport.Conclusion.FAILURE : StatusReport.Conclusion.SUCCESS;
+        List<StatusReport.Annotation> annotations = plan.annotations().stream()
+                .map(a -> new StatusReport.Annotation(a.path(), a.startLine(), a.endLine(),
+                        StatusReport.Annotation.Level.valueOf(a.level().name()), a.title(), a.message()))
+                .toList();
+        return new StatusReport(conclusion, plan.statusDescription(), plan.summary(), annotations);
+    }
+}
