@@ -133,9 +133,13 @@ final class Parser {
         nesting--;
     }
 
+    /** Hostile input could otherwise produce an error per line; the first ones are the useful ones. */
+    static final int MAX_ERRORS = 100;
+
     private void error(Pos pos, String message) {
-        if (!recovering) {
-            errors.add(new HclError(pos, message));
+        if (!recovering && errors.size() <= MAX_ERRORS) {
+            errors.add(errors.size() < MAX_ERRORS ? new HclError(pos, message)
+                    : new HclError(pos, "Too many errors: stopped reporting after " + MAX_ERRORS));
         }
         recovering = true;
     }
