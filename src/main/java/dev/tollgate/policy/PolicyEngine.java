@@ -76,10 +76,11 @@ public final class PolicyEngine {
         RelatedIndex related = new RelatedIndex(resources);
         for (Resource resource : resources) {
             List<Resource> referrers = related.referrersOf(resource);
+            Set<String> possibleReferrerTypes = related.possibleReferrerTypes(resource);
             for (Rule rule : rules) {
                 for (RuleTarget target : rule.targets()) {
                     if (target.appliesTo(resource.format(), resource.type())
-                            && new TargetRun(rule, target, resource, referrers, out).run()) {
+                            && new TargetRun(rule, target, resource, referrers, possibleReferrerTypes, out).run()) {
                         break; // one finding per rule and resource
                     }
                 }
@@ -135,7 +136,7 @@ public final class PolicyEngine {
 
     /** One target of one rule on one resource. */
     private record TargetRun(Rule rule, RuleTarget target, Resource resource, List<Resource> referrers,
-                             Collector out) {
+                             Set<String> possibleReferrerTypes, Collector out) {
 
         private enum Verdict { PASS, VIOLATION, UNKNOWN, ERROR }
 
@@ -241,6 +242,7 @@ public final class PolicyEngine {
             for (Resource referrer : referrers) {
                 paths.addAll(UnknownPaths.of(referrer.attributes(), List.of(referrer.type())));
             }
+            possibleReferrerTypes.forEach(type -> paths.add(List.of(type)));
             return paths;
         }
 

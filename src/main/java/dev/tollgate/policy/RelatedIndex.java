@@ -1,11 +1,14 @@
 package dev.tollgate.policy;
 
 import dev.tollgate.iac.Resource;
+import dev.tollgate.iac.Unknown;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reverse of {@link Resource#references()}: for a resource, the resources that refer to it. Rules see them as
@@ -14,9 +17,13 @@ import java.util.Map;
 final class RelatedIndex {
 
     private final Map<String, List<Resource>> referrers = new HashMap<>();
+    private final List<Resource> unlinked = new ArrayList<>();
 
     RelatedIndex(List<Resource> resources) {
         for (Resource resource : resources) {
+            if (resource.references().isEmpty() && !unknownTopLevel(resource).isEmpty()) {
+                unlinked.add(resource);
+            }
             for (String target : resource.references()) {
                 referrers.computeIfAbsent(target, k -> new ArrayList<>()).add(resource);
             }
@@ -44,6 +51,42 @@ final class RelatedIndex {
             out.add(referrer);
         }
         return out;
+    }
+
+    /**
+     * Types of resources that may refer to this one although no reference says so: they name their target
+     * through an unknown value ({@code bucket = var.name}) in an attribute that is unknown in this resource too,
+     * in the same module. A rule that looks at such a type cannot conclude that nothing configures this resource.
+     */
+    Set<String> possibleReferrerTypes(Resource resource) {
+        Set<String> types = new HashSet<>();
+        Set<String> ownUnknown = unknownTopLevel(resource);
+        if (ownUnknown.isEmpty()) {
+            return types;
+        }
+        String dir = directory(resource.file());
+        for (Resource candidate : unlinked) {
+            if (candidate != resource && directory(candidate.file()).equals(dir)
+                    && unknownTopLevel(candidate).stream().anyMatch(ownUnknown::contains)) {
+                types.add(candidate.type());
+            }
+        }
+        return types;
+    }
+
+    private static Set<String> unknownTopLevel(Resource resource) {
+        Set<String> names = new HashSet<>();
+        resource.attributes().forEach((k, v) -> {
+            if (v instanceof Unknown) {
+                names.add(k);
+            }
+        });
+        return names;
+    }
+
+    private static String directory(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "" : file.substring(0, slash);
     }
 
     private static String instanceKey(String address) {

@@ -62,7 +62,7 @@ final class RuleFiles {
         return fromJar(location);
     }
 
-    private static Map<String, String> fromJar(Path jar) {
+    static Map<String, String> fromJar(Path jar) {
         Map<String, String> files = new TreeMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();

@@ -62,4 +62,19 @@ class BuiltInRulesTest {
         RuleLoadException e = assertThrows(RuleLoadException.class, () -> PolicyEngine.load(dir));
         assertTrue(e.getMessage().contains("TG-AWS-S3-001.yaml: field 'id'"), e.getMessage());
     }
+
+    @Test
+    void rulesAreReadFromAPackagedJar(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("tollgate.jar");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("dev/tollgate/Other.class"));
+            zip.write(new byte[]{1});
+            zip.putNextEntry(new java.util.zip.ZipEntry("rules/aws/kms/TG-AWS-KMS-001.yaml"));
+            zip.write("id: TG-AWS-KMS-001".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("rules/aws/kms/TG-AWS-KMS-001/pass.tf"));
+            zip.write("# ok".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(java.util.Map.of("aws/kms/TG-AWS-KMS-001.yaml", "id: TG-AWS-KMS-001",
+                "aws/kms/TG-AWS-KMS-001/pass.tf", "# ok"), RuleFiles.fromJar(jar));
+    }
 }

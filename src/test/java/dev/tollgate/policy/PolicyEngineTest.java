@@ -193,6 +193,17 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aCompanionNamingItsTargetByAnUnknownValueWithholdsTheVerdictOfAnUnknownNamedBucket() {
+        Resource byVariable = resource("aws_s3_bucket", "by_var", map("bucket", Unknown.VALUE), Map.of());
+        Resource literal = resource("aws_s3_bucket", "literal", map("bucket", "logs"), Map.of());
+        Resource config = resource("aws_s3_bucket_versioning", "v", map("bucket", Unknown.VALUE,
+                "versioning_configuration", List.of(map("status", "Enabled"))), Map.of());
+        PolicyResult result = run(VERSIONING, byVariable, literal, config);
+        assertEquals(List.of("aws_s3_bucket.literal"), result.findings().stream().map(Finding::resource).toList());
+        assertEquals(1, result.unknown().size());
+    }
+
+    @Test
     void forEachInstancesSeeTheReferrerOfTheirOwnKey() {
         Resource a = new Resource("terraform", "aws_s3_bucket", "aws_s3_bucket.b[\"a\"]", "main.tf", 1, 3,
                 map("bucket", "a"), Map.of(), Set.of());
