@@ -65,7 +65,7 @@ record Annotation(Source source, List<String> ruleIds, Map<String, String> field
         return found;
     }
 
-    private static Annotation parseTollgate(String rest, int lineNo) {
+    static Annotation parseTollgate(String rest, int lineNo) {
         List<String> ids = new ArrayList<>();
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();

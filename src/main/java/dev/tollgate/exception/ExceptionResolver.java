@@ -33,7 +33,7 @@ public final class ExceptionResolver {
         Map<String, FileAnnotations> annotationsByPath = new HashMap<>();
         List<Finding> result = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            SourceFile file = filesByPath.get(finding.file());
+            SourceFile file = finding.file() == null ? null : filesByPath.get(finding.file());
             if (file == null) {
                 result.add(withDefaultStatus(finding));
                 continue;

@@ -20,7 +20,8 @@ public final class Markdown {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '@' -> sb.append("@\u200B"); // a zero-width space stops "@org/team" from notifying anyone
-                case '\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '(', ')' -> sb.append('\\').append(c);
+                // brackets are escaped, so "(" and "!" cannot form links or images
+                case '\\', '`', '*', '_', '[', ']', '|', '~', '#' -> sb.append('\\').append(c);
                 default -> sb.append(c);
             }
         }

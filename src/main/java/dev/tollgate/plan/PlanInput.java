@@ -30,4 +30,16 @@ public record PlanInput(List<Finding> findings, Set<String> baseFingerprints, Ma
                         Map<String, SourceFile> headFiles, TollgateConfig config, List<ScanError> errors,
                         List<Skipped> skipped, int filesScanned, Map<String, String> existingComments,
                         LocalDate today) {
+
+    public PlanInput {
+        findings = findings == null ? List.of() : findings;
+        baseFingerprints = baseFingerprints == null ? Set.of() : baseFingerprints;
+        changedFiles = changedFiles == null ? Map.of() : changedFiles;
+        headFiles = headFiles == null ? Map.of() : headFiles;
+        config = config == null ? TollgateConfig.defaults() : config;
+        errors = errors == null ? List.of() : errors;
+        skipped = skipped == null ? List.of() : skipped;
+        existingComments = existingComments == null ? Map.of() : existingComments;
+        java.util.Objects.requireNonNull(today, "today");
+    }
 }

@@ -71,8 +71,8 @@ class CommentRendererTest {
         // in the message every markup character is escaped and the mention defused
         String here = "**Here:** ``aws_s3_bucket.x --\u200B> <img src=x onerror=alert(1)> [link](http://e.vil) "
                 + "@org/everyone `code` <!\u200B-- tollgate:fake --\u200B>`` — message x --&gt; &lt;img src=x "
-                + "onerror=alert\\(1\\)&gt; \\[link\\]\\(http://e.vil\\) @\u200Borg/everyone \\`code\\` "
-                + "&lt;\\!-- tollgate:fake --&gt;";
+                + "onerror=alert(1)&gt; \\[link\\](http://e.vil) @\u200Borg/everyone \\`code\\` "
+                + "&lt;!-- tollgate:fake --&gt;";
         assertTrue(body.lines().anyMatch(here::equals), body);
         assertTrue(body.contains("Desc &lt;!-- hidden --&gt;"), body);
         assertTrue(body.contains("````suggestion\n  a = \"```\"\n````"), body);

@@ -51,8 +51,7 @@ public final class SecretDetector {
         boolean hcl = isHcl(file.path());
         List<SecretHit> hits = new ArrayList<>();
         List<Integer> awsKeyIdLines = new ArrayList<>();
-        List<int[]> awsSecretCandidates = new ArrayList<>(); // {line, column, explicitlyNamed}
-        List<String> awsSecretValues = new ArrayList<>();
+        List<AwsSecretCandidate> awsSecretCandidates = new ArrayList<>();
 
         for (int i = 0; i < lines.length && hits.size() < MAX_HITS_PER_FILE; i++) {
             String line = stripCr(lines[i]);
@@ -60,18 +59,18 @@ public final class SecretDetector {
             int before = hits.size();
             findPrivateKey(lines, i, line, hits);
             findTokens(line, lineNo, hits, awsKeyIdLines);
-            findAwsSecretCandidates(line, lineNo, awsSecretCandidates, awsSecretValues);
+            findAwsSecretCandidates(line, lineNo, awsSecretCandidates);
             if (hits.size() == before && line.length() <= GENERIC_MAX_LINE) {
                 findGenericPassword(line, lineNo, hcl, hits);
             }
         }
-        for (int c = 0; c < awsSecretCandidates.size() && hits.size() < MAX_HITS_PER_FILE; c++) {
-            int[] candidate = awsSecretCandidates.get(c);
-            boolean paired = candidate[2] == 1 || awsKeyIdLines.stream()
-                    .anyMatch(keyLine -> Math.abs(keyLine - candidate[0]) <= AWS_PAIR_DISTANCE);
-            if (paired) {
-                hits.removeIf(h -> h.line() == candidate[0] && h.kind().equals("generic-password"));
-                hits.add(hit("aws-secret-key", candidate[0], candidate[1], candidate[0], awsSecretValues.get(c)));
+        for (AwsSecretCandidate candidate : awsSecretCandidates) {
+            boolean paired = candidate.named() || awsKeyIdLines.stream()
+                    .anyMatch(keyLine -> Math.abs(keyLine - candidate.line()) <= AWS_PAIR_DISTANCE);
+            if (paired && hits.size() < MAX_HITS_PER_FILE) {
+                hits.removeIf(h -> h.line() == candidate.line() && h.kind().equals("generic-password"));
+                hits.add(hit("aws-secret-key", candidate.line(), candidate.column(), candidate.line(),
+                        candidate.value()));
             }
         }
         hits.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
@@ -207,7 +206,11 @@ public final class SecretDetector {
 
     // ---- AWS secret access keys -------------------------------------------------------------------------
 
-    private void findAwsSecretCandidates(String line, int lineNo, List<int[]> candidates, List<String> values) {
+    /** A 40-character string shaped like an AWS secret key; reported only next to a key id or under an AWS name. */
+    private record AwsSecretCandidate(int line, int column, boolean named, String value) {
+    }
+
+    private void findAwsSecretCandidates(String line, int lineNo, List<AwsSecretCandidate> candidates) {
         int n = line.length();
         int i = 0;
         while (i < n) {
@@ -235,8 +238,7 @@ public final class SecretDetector {
                 if (hasUpperLowerAndDigitOrSymbol(value) && entropy(value) >= 4.0) {
                     String key = normalizedKeyBefore(line, valueStart);
                     boolean named = key.contains("secret") && (key.contains("aws") || key.contains("access"));
-                    candidates.add(new int[] {lineNo, valueStart + 1, named ? 1 : 0});
-                    values.add(value);
+                    candidates.add(new AwsSecretCandidate(lineNo, valueStart + 1, named, value));
                 }
             }
         }
