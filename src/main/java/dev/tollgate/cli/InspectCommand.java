@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tollgate.iac.IacFiles;
 import dev.tollgate.iac.ScanError;
 import dev.tollgate.iac.SourceFile;
-import dev.tollgate.iac.hcl.HclFile;
 import dev.tollgate.iac.hcl.HclInspector;
-import dev.tollgate.iac.hcl.HclParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +44,7 @@ final class InspectCommand implements Callable<Integer> {
                         .add("not a Terraform file (.tf, .tf.json, .tfvars); other formats are not inspected yet");
                 continue;
             }
-            HclFile parsed = new HclParser().parse(path, source.text());
-            out.add(inspector.inspect(path, parsed));
+            out.add(inspector.inspect(path, source.text()));
         }
         System.out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out));
         return unreadable ? Main.USAGE : Main.OK;
