@@ -9,6 +9,7 @@ import dev.tollgate.forge.PullRequestInfo;
 import dev.tollgate.forge.PullRequestRef;
 import dev.tollgate.forge.ReviewDraft;
 import dev.tollgate.forge.StatusReport;
+import dev.tollgate.iac.ScanError;
 import dev.tollgate.iac.Skipped;
 import dev.tollgate.iac.SourceFile;
 import dev.tollgate.jobs.ReviewJob;
@@ -134,12 +135,14 @@ public final class ReviewService<C> {
 
     private ScanReport scan(Fetched fetched, LocalDate today, int maxDays) {
         ScanReport report = scanner.scan(fetched.files(), today, maxDays);
-        if (fetched.skipped().isEmpty()) {
+        if (fetched.skipped().isEmpty() && fetched.unreadable().isEmpty()) {
             return report;
         }
+        List<ScanError> errors = new ArrayList<>(fetched.unreadable());
+        errors.addAll(report.errors());
         List<Skipped> skipped = new ArrayList<>(report.skipped());
         skipped.addAll(fetched.skipped());
-        return new ScanReport(report.findings(), report.errors(), skipped, report.filesScanned());
+        return new ScanReport(report.findings(), errors, skipped, report.filesScanned());
     }
 
     /** Changed IaC files at the head commit, and the other Terraform files of their directories. */
@@ -235,10 +238,15 @@ public final class ReviewService<C> {
         return sha == null || sha.length() <= 8 ? String.valueOf(sha) : sha.substring(0, 8);
     }
 
-    /** Files read for one side of the comparison, with those that were not read and why. */
+    /**
+     * Files read for one side of the comparison, with those that were not read and why. A file the forge would not
+     * read (too large, not text) is an error on that file, as the scan reports a file it cannot parse: when the pull
+     * request changes it, it blocks instead of passing unseen. Files left out for the per-side cap are skipped.
+     */
     private static final class Fetched {
         private final Map<String, SourceFile> files = new LinkedHashMap<>();
         private final List<Skipped> skipped = new ArrayList<>();
+        private final Map<String, ScanError> unreadable = new LinkedHashMap<>();
 
         void add(String scanPath, FileContent content) {
             if (content == null) {
@@ -247,7 +255,7 @@ public final class ReviewService<C> {
             if (full()) {
                 skip(scanPath, "more than " + MAX_FILES_PER_SIDE + " files in the change: not scanned");
             } else if (content.isSkipped()) {
-                skip(scanPath, content.skippedReason());
+                unreadable.put(scanPath, new ScanError(scanPath, 0, 0, content.skippedReason()));
             } else {
                 files.put(scanPath, new SourceFile(scanPath, content.text()));
             }
@@ -257,8 +265,9 @@ public final class ReviewService<C> {
             skipped.add(new Skipped(path, reason));
         }
 
+        /** Whether the path was already fetched, readable or not (a changed file is also a module sibling). */
         boolean has(String path) {
-            return files.containsKey(path);
+            return files.containsKey(path) || unreadable.containsKey(path);
         }
 
         boolean full() {
@@ -271,6 +280,10 @@ public final class ReviewService<C> {
 
         List<Skipped> skipped() {
             return skipped;
+        }
+
+        List<ScanError> unreadable() {
+            return List.copyOf(unreadable.values());
         }
     }
 }

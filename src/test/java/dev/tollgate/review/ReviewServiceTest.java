@@ -12,47 +12,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.tollgate.review.ReviewFixtures.INSECURE_TF;
+import static dev.tollgate.review.ReviewFixtures.MAIN_TF;
+import static dev.tollgate.review.ReviewFixtures.SECURE_TF;
+import static dev.tollgate.review.ReviewFixtures.VARIABLES_TF;
+import static dev.tollgate.review.ReviewFixtures.at;
+import static dev.tollgate.review.ReviewFixtures.lineOf;
+import static dev.tollgate.review.ReviewFixtures.placements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The review flow against the fake GitHub, with a stand-in scanner and planner (see the harness). */
+/** The review flow against the fake GitHub with the production scanner, rules and planner (see the harness). */
 class ReviewServiceTest {
 
-    static final String MAIN_TF = """
-            provider "aws" {
-              region = "eu-west-1"
-            }
-            """;
-    static final String VARIABLES_TF = """
-            variable "name" {
-              default = "data"
-            }
-            """;
-    static final String INSECURE_TF = """
-            resource "aws_s3_bucket" "data" {
-              bucket = var.name
-              acl    = "public-read"
-            }
-
-            resource "aws_security_group" "web" {
-              name = "web"
-              ingress {
-                from_port   = 22
-                to_port     = 22
-                protocol    = "tcp"
-                cidr_blocks = ["0.0.0.0/0"]
-              }
-            }
-            """;
-
-    StandInScanner scanner;
-    ReviewHarness<String> harness;
+    static final String S3 = "infra/s3.tf";
+    ReviewHarness harness;
 
     @BeforeEach
     void start() throws Exception {
-        scanner = new StandInScanner();
-        harness = new ReviewHarness<>(scanner, new StandInPlanner());
+        harness = new ReviewHarness();
         harness.github.setBase(Map.of("infra/main.tf", MAIN_TF, "infra/variables.tf", VARIABLES_TF, "README.md", "hi\n"));
     }
 
@@ -62,93 +42,162 @@ class ReviewServiceTest {
         harness.close();
     }
 
+    /** The findings INSECURE_TF must get, on the lines the rules point at (read from the fixture, not typed in). */
+    static List<String> expectedInsecurePlacements(String path) {
+        int bucket = lineOf(INSECURE_TF, "resource \"aws_s3_bucket\" \"data\"");
+        int acl = lineOf(INSECURE_TF, "acl    = \"public-read\"");
+        int openCidr = lineOf(INSECURE_TF, "cidr_blocks = [\"0.0.0.0/0\"]", lineOf(INSECURE_TF, "from_port   = 22"));
+        return List.of(at(path, bucket, "TG-AWS-S3-002"), at(path, bucket, "TG-AWS-S3-003"),
+                at(path, bucket, "TG-AWS-S3-005"), at(path, acl, "TG-AWS-S3-004"), at(path, openCidr, "TG-AWS-EC2-001"));
+    }
+
     @Test
     void insecureResourcesGetInlineCommentsOnTheirLinesAndAFailingStatusThenAFixSucceeds() {
-        harness.github.pushHead(tree("infra/s3.tf", INSECURE_TF));
+        harness.github.pushHead(tree(S3, INSECURE_TF));
 
         ReviewOutcome first = harness.reviewHead();
 
         assertEquals(ReviewOutcome.Kind.REVIEWED, first.kind());
-        List<JsonNode> reviews = harness.github.reviews();
-        assertEquals(1, reviews.size());
-        JsonNode comments = harness.github.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().endsWith("/reviews")).findFirst()
-                .map(r -> read(r.body()).path("comments")).orElseThrow();
-        assertEquals(2, comments.size());
-        assertEquals("infra/s3.tf", comments.get(0).path("path").asText());
-        assertEquals(3, comments.get(0).path("line").asInt(), "the acl line");
-        assertEquals(12, comments.get(1).path("line").asInt(), "the cidr_blocks line");
-        comments.forEach(c -> assertEquals("RIGHT", c.path("side").asText()));
+        assertEquals(1, harness.github.reviews().size());
+        JsonNode review = harness.github.reviewRequests().get(0);
+        assertEquals("COMMENT", review.path("event").asText());
+        assertEquals(sorted(expectedInsecurePlacements(S3)), sorted(placements(review)));
+        for (JsonNode c : review.path("comments")) {
+            assertEquals("RIGHT", c.path("side").asText());
+            assertTrue(harness.github.commentableLines(S3).contains(c.path("line").asInt()), c.toString());
+        }
+        assertEquals(0, harness.github.rejectedReviews().size(), "every planned line is in the diff: no 422");
         assertStatus(0, "failure", harness.github.headSha());
         // the whole module was scanned: the siblings came along, at head and at base
-        assertTrue(scanner.scannedPaths.get(0).containsAll(List.of("infra/s3.tf", "infra/main.tf", "infra/variables.tf")));
-        assertEquals(List.of("infra/main.tf", "infra/variables.tf"), scanner.scannedPaths.get(1).stream().sorted().toList());
+        assertEquals(List.of("infra/main.tf", S3, "infra/variables.tf"), sorted(harness.scannedPaths.get(0)));
+        assertEquals(List.of("infra/main.tf", "infra/variables.tf"), sorted(harness.scannedPaths.get(1)));
 
-        harness.github.pushHead(tree("infra/s3.tf", INSECURE_TF.replace("public-read", "private").replace("0.0.0.0/0", "10.0.0.0/8")));
+        harness.github.pushHead(tree(S3, SECURE_TF));
         ReviewOutcome second = harness.reviewHead();
 
         assertEquals(StatusReport.Conclusion.SUCCESS, second.status().conclusion());
         assertStatus(1, "success", harness.github.headSha());
-        assertEquals(1, harness.github.reviews().size(), "nothing new to say: no second review");
+        assertNoInlineCommentsAfterTheFirstReview();
+        int reviewsAfterFix = harness.github.reviews().size();
+
+        harness.github.pushHead(tree(S3, SECURE_TF + "\n# unrelated edit\n"));
+        harness.reviewHead();
+
+        assertStatus(2, "success", harness.github.headSha());
+        assertEquals(reviewsAfterFix, harness.github.reviews().size(), "nothing new to say: no further review");
+        assertNoRepeatedReviewBody();
     }
 
     @Test
     void findingsAlreadyAtTheBaseDoNotFailAndAreNotCommented() {
-        harness.github.setBase(tree("infra/s3.tf", INSECURE_TF));
-        harness.github.pushHead(tree("infra/s3.tf", INSECURE_TF.replace("bucket = var.name", "bucket = \"x\"")));
+        harness.github.setBase(tree(S3, INSECURE_TF));
+        harness.github.pushHead(tree(S3, INSECURE_TF.replace("name = \"web\"", "name = \"web-sg\"")));
 
         ReviewOutcome outcome = harness.reviewHead();
 
         assertEquals(StatusReport.Conclusion.SUCCESS, outcome.status().conclusion());
-        assertEquals(0, harness.github.reviews().size());
+        assertStatus(0, "success", harness.github.headSha());
+        harness.github.reviewRequests().forEach(r -> assertEquals(0, r.path("comments").size(), r.toString()));
+        assertTrue(outcome.status().summary().contains("TG-AWS-EC2-001"), "existing findings are listed: "
+                + outcome.status().summary());
     }
 
     @Test
     void pullRequestWithoutIacSucceedsWithNoIacChanges() {
-        Map<String, String> head = tree("README.md", "hello\n");
-        harness.github.pushHead(head);
+        harness.github.pushHead(tree("README.md", "hello\n"));
 
         ReviewOutcome outcome = harness.reviewHead();
 
         assertEquals(ReviewOutcome.Kind.NO_IAC_CHANGES, outcome.kind());
         assertStatus(0, "success", harness.github.headSha());
         assertEquals(ReviewService.NO_IAC_CHANGES, harness.github.statuses().get(0).path("description").asText());
-        assertTrue(scanner.scannedPaths.isEmpty());
+        assertTrue(harness.scannedPaths.isEmpty());
+        assertEquals(0, harness.github.reviews().size());
     }
 
     @Test
-    void commentsOutsideTheDiffAreMovedIntoTheBodyAndNothingIsLost() {
-        harness.github.pushHead(tree("infra/s3.tf", INSECURE_TF));
-        harness.github.rejectCommentsOn("infra/s3.tf");
+    void commentsTheFakeRejectsWith422MoveIntoTheBodyAndNothingIsLost() {
+        harness.github.pushHead(tree(S3, INSECURE_TF));
+        harness.github.rejectCommentsOn(S3);
 
         harness.reviewHead();
 
         assertEquals(1, harness.github.rejectedReviews().size());
+        assertEquals(sorted(expectedInsecurePlacements(S3)), sorted(placements(harness.github.rejectedReviews().get(0))));
         List<JsonNode> reviews = harness.github.reviews();
         assertEquals(1, reviews.size());
+        assertEquals(0, harness.github.reviewRequests().get(0).path("comments").size());
         String body = reviews.get(0).path("body").asText();
-        assertTrue(body.contains("`infra/s3.tf` line 3") && body.contains("`infra/s3.tf` line 12"), body);
-        assertTrue(body.contains(StandInScanner.PUBLIC_BUCKET) && body.contains(StandInScanner.OPEN_INGRESS), body);
+        for (String placement : expectedInsecurePlacements(S3)) {
+            String[] p = placement.split(":");
+            assertTrue(body.contains("`" + p[0] + "` line " + p[1]), placement + " in " + body);
+            assertTrue(body.contains("<!-- tollgate:" + p[2] + ":"), placement + " in " + body);
+        }
+        assertStatus(0, "failure", harness.github.headSha());
+    }
+
+    /**
+     * Removing a bucket's public access block makes a new finding on the bucket's own lines, which this change
+     * does not touch: the planner lists it in the summary instead of commenting where GitHub would answer 422.
+     */
+    @Test
+    void aNewFindingOnLinesOutsideTheDiffGoesToTheSummaryWithout422() {
+        String fixed = ReviewFixtures.secureBucket("data");
+        String block = fixed.substring(fixed.indexOf("resource \"aws_s3_bucket_public_access_block\""),
+                fixed.indexOf("}\n", fixed.indexOf("restrict_public_buckets")) + 2);
+        String withoutBlock = fixed.replace(block, "");
+        harness.github.setBase(tree(S3, fixed));
+        harness.github.pushHead(tree(S3, withoutBlock));
+        int bucketLine = lineOf(withoutBlock, "resource \"aws_s3_bucket\" \"data\"");
+        assertFalse(harness.github.commentableLines(S3).contains(bucketLine), "premise: the bucket is outside the diff");
+
+        ReviewOutcome outcome = harness.reviewHead();
+
+        assertEquals(StatusReport.Conclusion.FAILURE, outcome.status().conclusion());
+        assertEquals(0, harness.github.rejectedReviews().size(), "no comment on a line outside the diff");
+        assertEquals(1, harness.github.reviews().size());
+        assertEquals(0, harness.github.reviewRequests().get(0).path("comments").size());
+        String body = harness.github.reviews().get(0).path("body").asText();
+        assertTrue(body.contains("TG-AWS-S3-005") && body.contains("outside the diff")
+                && body.contains(S3 + ":" + bucketLine), body);
         assertStatus(0, "failure", harness.github.headSha());
     }
 
     @Test
-    void anErrorStillEndsInAStatusThatSaysWhatToDo() {
-        harness.github.setBase(Map.of(".tollgate.yml", "block: invalid\n", "infra/main.tf", MAIN_TF));
-        harness.github.pushHead(tree("infra/s3.tf", INSECURE_TF));
+    void aFailingScanStillEndsInAnErrorStatusThatSaysWhatToDo() throws Exception {
+        harness.close();
+        harness = new ReviewHarness((files, today, days) -> {
+            throw new IllegalStateException("rule engine exploded");
+        });
+        harness.github.setBase(Map.of("infra/main.tf", MAIN_TF));
+        harness.github.pushHead(tree(S3, INSECURE_TF));
 
         ReviewOutcome outcome = harness.reviewHead();
 
         assertEquals(ReviewOutcome.Kind.ERROR, outcome.kind());
         assertStatus(0, "error", harness.github.headSha());
-        assertTrue(outcome.status().summary().contains(".tollgate.yml"), outcome.status().summary());
+        assertTrue(outcome.status().summary().contains("rule engine exploded"), outcome.status().summary());
+        assertEquals(0, harness.github.reviews().size());
+    }
+
+    @Test
+    void anInvalidConfigOnTheBaseFallsBackToDefaultsAndSaysSo() {
+        harness.github.setBase(Map.of(".tollgate.yml", "block: sometimes\n", "infra/main.tf", MAIN_TF));
+        harness.github.pushHead(tree(S3, INSECURE_TF));
+
+        ReviewOutcome outcome = harness.reviewHead();
+
+        assertEquals(ReviewOutcome.Kind.REVIEWED, outcome.kind());
+        assertStatus(0, "failure", harness.github.headSha());
+        String body = harness.github.reviews().get(0).path("body").asText();
+        assertTrue(body.contains(".tollgate.yml") && body.contains("sometimes"), body);
     }
 
     @Test
     void aClosedPullRequestOrAnOutdatedHeadPostsNothing() {
-        harness.github.pushHead(tree("infra/s3.tf", INSECURE_TF));
+        harness.github.pushHead(tree(S3, INSECURE_TF));
         String old = harness.github.headSha();
-        harness.github.pushHead(tree("infra/s3.tf", INSECURE_TF + "\n"));
+        harness.github.pushHead(tree(S3, INSECURE_TF + "\n"));
 
         ReviewOutcome superseded = harness.service.review(new ReviewJob(harness.ref(), old, "d1", Instant.now()));
         harness.github.close(true);
@@ -161,7 +210,19 @@ class ReviewServiceTest {
         assertEquals(0, harness.github.reviews().size());
     }
 
-    private Map<String, String> tree(String path, String text) {
+    private void assertNoInlineCommentsAfterTheFirstReview() {
+        List<JsonNode> requests = harness.github.reviewRequests();
+        for (JsonNode later : requests.subList(1, requests.size())) {
+            assertEquals(0, later.path("comments").size(), "fixed findings get no new comments: " + later);
+        }
+    }
+
+    private void assertNoRepeatedReviewBody() {
+        List<String> bodies = harness.github.reviews().stream().map(r -> r.path("body").asText()).toList();
+        assertEquals(bodies.size(), bodies.stream().distinct().count(), "a review body was posted twice: " + bodies);
+    }
+
+    private static Map<String, String> tree(String path, String text) {
         Map<String, String> tree = new HashMap<>(Map.of("infra/main.tf", MAIN_TF, "infra/variables.tf", VARIABLES_TF,
                 "README.md", "hi\n"));
         tree.put(path, text);
@@ -175,11 +236,7 @@ class ReviewServiceTest {
         assertEquals(sha, status.path("sha").asText());
     }
 
-    private static JsonNode read(String body) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    static List<String> sorted(List<String> list) {
+        return list.stream().sorted().toList();
     }
 }

@@ -5,21 +5,18 @@ import dev.tollgate.forge.ChangedFile;
 import dev.tollgate.forge.FileContent;
 import dev.tollgate.forge.PullRequestRef;
 import dev.tollgate.forge.StatusReport;
+import dev.tollgate.forge.github.fake.AppKeys;
 import dev.tollgate.forge.github.fake.Corpus;
 import dev.tollgate.forge.github.fake.FakeGitHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +35,12 @@ class GitHubForgeAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        KeyPair keys = AppKeys.generate();
         github = new FakeGitHub("acme/infra", 3, Corpus.openApiSubset());
         // 299 s: already inside github-api's 5-minute refresh margin, so each request mints a fresh installation token
         github.actAsApp("12345", keys.getPublic(), INSTALLATION, 299);
         Path keyFile = Files.createTempFile("app", ".pem");
-        Files.writeString(keyFile, pkcs1Pem((RSAPrivateCrtKey) keys.getPrivate()));
+        Files.writeString(keyFile, AppKeys.pkcs1Pem((RSAPrivateCrtKey) keys.getPrivate()));
         forge = new GitHubForge(new GitHubClients(GitHubSettings.fromEnvironment(Map.of(
                 "TOLLGATE_GITHUB_API_URL", github.apiUrl() + "/",
                 "TOLLGATE_GITHUB_WEBHOOK_SECRET", "s",
@@ -111,35 +108,5 @@ class GitHubForgeAppTest {
             assertTrue(request.path("output").path("annotations").size() <= 50);
         }
         assertEquals(3, github.checkRunRequests().size(), "one POST and two PATCHes");
-    }
-
-    /** RSAPrivateKey ::= SEQUENCE { 0, n, e, d, p, q, dp, dq, qinv } (RFC 8017), written independently of main code. */
-    static String pkcs1Pem(RSAPrivateCrtKey k) {
-        ByteArrayOutputStream seq = new ByteArrayOutputStream();
-        for (BigInteger v : List.of(BigInteger.ZERO, k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(),
-                k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient())) {
-            der(seq, 0x02, v.toByteArray());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        der(out, 0x30, seq.toByteArray());
-        return "-----BEGIN RSA PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(out.toByteArray())
-                + "\n-----END RSA PRIVATE KEY-----\n";
-    }
-
-    private static void der(ByteArrayOutputStream out, int tag, byte[] content) {
-        out.write(tag);
-        int n = content.length;
-        if (n < 128) {
-            out.write(n);
-        } else if (n < 256) {
-            out.write(0x81);
-            out.write(n);
-        } else {
-            out.write(0x82);
-            out.write(n >> 8);
-            out.write(n & 0xff);
-        }
-        out.writeBytes(content);
     }
 }

@@ -38,6 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeGitHub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The contents API returns no content for files over 1 MB. */
+    public static final int MAX_CONTENT_BYTES = 1024 * 1024;
+    /** Beyond this the pull request file list carries no patch (GitHub omits the patch of very large diffs). */
+    public static final int MAX_PATCH_CHARS = 1024 * 1024;
 
     public record Request(String method, String path, String query, String body, String authorization) {
     }
@@ -69,6 +73,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<JsonNode> reviews = new CopyOnWriteArrayList<>();
     private final List<JsonNode> rejectedReviews = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> reviewRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> reviewComments = new CopyOnWriteArrayList<>();
     private final List<JsonNode> statuses = new CopyOnWriteArrayList<>();
     private final Map<Long, ObjectNode> checkRuns = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -182,6 +187,11 @@ public final class FakeGitHub implements AutoCloseable {
         return List.copyOf(reviews);
     }
 
+    /** The request bodies of the reviews that were accepted (with {@code event} and inline {@code comments}). */
+    public List<JsonNode> reviewRequests() {
+        return List.copyOf(reviewRequests);
+    }
+
     public List<JsonNode> rejectedReviews() {
         return List.copyOf(rejectedReviews);
     }
@@ -206,7 +216,8 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** The commentable new-side lines of {@code path} in the current diff. */
     public Set<Integer> commentableLines(String path) {
-        return LineDiff.commentableRightLines(LineDiff.patch(tree(baseSha).get(path), tree(headSha).get(path)));
+        String patch = LineDiff.patch(tree(baseSha).get(path), tree(headSha).get(path));
+        return LineDiff.commentableRightLines(patch.length() > MAX_PATCH_CHARS ? null : patch);
     }
 
     @Override
@@ -336,6 +347,9 @@ public final class FakeGitHub implements AutoCloseable {
             String patch = LineDiff.patch(before, after);
             int additions = LineDiff.count(patch, '+');
             int deletions = LineDiff.count(patch, '-');
+            if (patch.length() > MAX_PATCH_CHARS) {
+                patch = null; // GitHub leaves out the patch of a very large diff
+            }
             ObjectNode file = JSON.createObjectNode()
                     .put("sha", sha((after != null ? after : "")))
                     .put("filename", path)
@@ -343,8 +357,10 @@ public final class FakeGitHub implements AutoCloseable {
                     .put("additions", additions).put("deletions", deletions).put("changes", additions + deletions)
                     .put("blob_url", "https://github.com/" + repository() + "/blob/" + headSha + "/" + path)
                     .put("raw_url", "https://github.com/" + repository() + "/raw/" + headSha + "/" + path)
-                    .put("contents_url", apiUrl() + "/repos/" + repository() + "/contents/" + path + "?ref=" + headSha)
-                    .put("patch", patch);
+                    .put("contents_url", apiUrl() + "/repos/" + repository() + "/contents/" + path + "?ref=" + headSha);
+            if (patch != null) {
+                file.put("patch", patch);
+            }
             files.add(file);
         }
         page(ctx, files);
@@ -390,6 +406,11 @@ public final class FakeGitHub implements AutoCloseable {
         String text = tree.get(path);
         if (text != null) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > MAX_CONTENT_BYTES) {
+                // GitHub: between 1 and 100 MB the object comes with an empty content and encoding "none"
+                json(ctx, contentEntry(path, "file", bytes.length, ref).put("encoding", "none").put("content", ""));
+                return;
+            }
             json(ctx, contentEntry(path, "file", bytes.length, ref)
                     .put("encoding", "base64").put("content", Base64.getMimeEncoder(60, "\n".getBytes()).encodeToString(bytes) + "\n"));
             return;
@@ -444,6 +465,7 @@ public final class FakeGitHub implements AutoCloseable {
                 return;
             }
         }
+        reviewRequests.add(body);
         long id = ids.incrementAndGet();
         ObjectNode review = JSON.createObjectNode().put("id", id).put("node_id", "PRR_" + id)
                 .put("body", body.path("body").asText("")).put("state", "COMMENTED")
