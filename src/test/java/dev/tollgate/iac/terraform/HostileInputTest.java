@@ -49,7 +49,8 @@ class HostileInputTest {
     void catastrophicRegexFailsFast() {
         String input = "a".repeat(5000) + "!";
         assertEquals(Unknown.VALUE, eval("regex(\"^(a+)+$\", \"" + input + "\")"));
-        assertEquals(Unknown.VALUE, eval("replace(\"" + input + "\", \"/(a|aa)+$/\", \"x\")"));
+        Object replaced = eval("replace(\"" + input + "\", \"/(a|aa)+$/\", \"x\")");
+        assertTrue(replaced == Unknown.VALUE || replaced.equals(input), "either given up on or correctly unmatched");
     }
 
     @Test
