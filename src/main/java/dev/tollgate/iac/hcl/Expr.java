@@ -100,6 +100,13 @@ public sealed interface Expr {
         /** {@code [literal]} or legacy {@code .0}; key is a String or a {@link java.math.BigDecimal}. */
         record Index(Object key) implements Traverser {
         }
+
+        /**
+         * A nested splat inside a splat's {@code each}, as in {@code a[*].b[*].c}: the steps after it apply to
+         * every element of the value reached so far, giving a list per element (hclsyntax nests SplatExprs).
+         */
+        record Splat() implements Traverser {
+        }
     }
 
     /** A piece of a template. */

@@ -1,5 +1,7 @@
 package dev.tollgate.iac.hcl;
 
+import java.util.List;
+
 /**
  * Parses HCL2 native syntax ({@code .tf}, {@code .tfvars}) into an {@link HclFile}. Never throws on bad
  * input: errors are returned with their positions and the parser recovers at the next top-level item.
@@ -11,6 +13,12 @@ public final class HclParser {
     public static final int MAX_DEPTH = 200;
 
     public HclFile parse(String path, String text) {
-        throw new UnsupportedOperationException("HCL parser not written yet");
+        if (text.length() > MAX_FILE_CHARS) {
+            Pos start = new Pos(1, 1, 0);
+            return new HclFile(path, new Body(List.of(), List.of(), new Range(start, start)),
+                    List.of(new HclError(start, "File too large: " + text.length() + " characters; the limit for a"
+                            + " Terraform file is " + MAX_FILE_CHARS)));
+        }
+        return new Parser(text).parseFile(path);
     }
 }
