@@ -96,6 +96,7 @@ class FunctionsTest {
             "[for k, v in {a = 1, b = 2} : \"${k}${v}\" if v > 1] | [\"b2\"]",
             "{for s in [\"a\", \"bb\", \"cc\"] : length(s) => s...} | {\"1\":[\"a\"],\"2\":[\"bb\",\"cc\"]}",
             "[{n = 1}, {n = 2}][*].n | [1,2]",
+            "[{a = [{b = 1}, {b = 2}]}, {a = [{b = 3}]}][*].a[*].b | [[1,2],[3]]",
             "\"%{if true}yes%{else}no%{endif}\" | \"yes\"",
             "!true == false && 2 >= 2 && \"5\" + 1 == 6 | true",
             "7 % 3 | 1",
