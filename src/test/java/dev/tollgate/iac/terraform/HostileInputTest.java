@@ -64,6 +64,17 @@ class HostileInputTest {
     }
 
     @Test
+    void theInstanceCapIsPerModule() {
+        ParsedFiles parsed = read("main.tf", "resource \"t\" \"a\" {\n  count = 6000\n}\n"
+                + "resource \"t\" \"b\" {\n  count = 6000\n  i = count.index\n}\n",
+                "other/main.tf", "resource \"t\" \"c\" {\n  count = 6000\n}\n");
+        assertEquals(6000 + 1 + 6000, parsed.resources().size());
+        assertEquals(Unknown.VALUE, resource(parsed, "t.b").attributes().get("i"));
+        assertEquals(1, parsed.errors().size());
+        assertEquals(4, parsed.errors().get(0).line());
+    }
+
+    @Test
     void longLocalChainsAndResourceCyclesDoNotOverflowTheStack() {
         StringBuilder chain = new StringBuilder("locals {\n  c0 = 1\n");
         for (int i = 1; i <= 3000; i++) {

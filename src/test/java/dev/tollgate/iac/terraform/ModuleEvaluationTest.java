@@ -73,6 +73,16 @@ class ModuleEvaluationTest {
     }
 
     @Test
+    void aBrokenJsonVariableFileIsAnErrorWithItsPosition() {
+        ParsedFiles parsed = read("main.tf", BUCKET_WITH_VAR, "variables.tf", "variable \"name\" {\n  default = \"d\"\n}\n",
+                "terraform.tfvars.json", "{\n  \"name\": \"x\",\n  oops\n}");
+        assertEquals("d", bucketName(parsed));
+        assertEquals(1, parsed.errors().size());
+        assertEquals("terraform.tfvars.json", parsed.errors().get(0).file());
+        assertEquals(3, parsed.errors().get(0).line());
+    }
+
+    @Test
     void aVariableWithoutDefaultOrTfvarsIsUnknown() {
         assertEquals(Unknown.VALUE, bucketName(read("main.tf", BUCKET_WITH_VAR, "variables.tf", "variable \"name\" {}\n")));
     }
@@ -309,6 +319,22 @@ class ModuleEvaluationTest {
         assertEquals(List.of("k0", "k1"), sse.attributes().get("all"));
         assertEquals(Set.of("aws_s3_bucket.b", "aws_kms_key.k"), sse.references());
         assertEquals(Set.of(), resource(parsed, "aws_s3_bucket.b").references());
+    }
+
+    @Test
+    void dependsOnIsAReferenceButNotAnAttribute() {
+        ParsedFiles parsed = read("main.tf", """
+                resource "aws_s3_bucket" "b" {
+                  bucket = "b"
+                }
+                resource "aws_s3_object" "o" {
+                  key        = "k"
+                  depends_on = [aws_s3_bucket.b]
+                }
+                """);
+        Resource object = resource(parsed, "aws_s3_object.o");
+        assertEquals(Set.of("aws_s3_bucket.b"), object.references());
+        assertEquals(Set.of("key"), object.attributes().keySet());
     }
 
     @Test
