@@ -16,7 +16,16 @@ import java.util.List;
 public final class HclInspector {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** {@code path} is written as given, so the caller decides how files are named in the output. */
+    /**
+     * Parses {@code text} ({@code .tf.json} as Terraform JSON, anything else as native syntax) and describes it.
+     * {@code path} is written as given, so the caller decides how files are named in the output.
+     */
+    public ObjectNode inspect(String path, String text) {
+        HclFile file = path.endsWith(".json") ? new TfJsonParser().parse(path, text) : new HclParser().parse(path, text);
+        return inspect(path, file);
+    }
+
+    /** Describes an already parsed file; errors appear as {@code "path:line,column: message"}. */
     public ObjectNode inspect(String path, HclFile file) {
         ObjectNode out = JSON.objectNode();
         out.put("path", path);

@@ -19,6 +19,13 @@ public final class HclParser {
                     List.of(new HclError(start, "File too large: " + text.length() + " characters; the limit for a"
                             + " Terraform file is " + MAX_FILE_CHARS)));
         }
-        return new Parser(text).parseFile(path);
+        try {
+            return new Parser(text).parseFile(path);
+        } catch (StackOverflowError e) {
+            // MAX_DEPTH fits a 512 KiB stack; this only guards threads created with a smaller one.
+            Pos start = new Pos(1, 1, 0);
+            return new HclFile(path, new Body(List.of(), List.of(), new Range(start, start)),
+                    List.of(new HclError(start, "Nesting too deep for this thread's stack; the file was not read")));
+        }
     }
 }

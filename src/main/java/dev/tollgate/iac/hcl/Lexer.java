@@ -15,8 +15,19 @@ final class Lexer {
         this.src = src;
     }
 
+    /** A lexer for text that sits at {@code origin} inside a larger file (a JSON string), for positions. */
+    Lexer(String src, Pos origin) {
+        this.src = src;
+        this.line = origin.line();
+        this.col = origin.column();
+        this.off = 0;
+        this.base = origin.offset();
+    }
+
+    private int base;
+
     Pos pos() {
-        return new Pos(line, col, off);
+        return new Pos(line, col, base + off);
     }
 
     boolean atEnd() {

@@ -38,6 +38,32 @@ final class Parser {
         this.lx = new Lexer(text);
     }
 
+    private Parser(String text, Pos origin) {
+        this.lx = new Lexer(text, origin);
+    }
+
+    /**
+     * Parses {@code text} as template content with no delimiters, as Terraform's JSON syntax reads every JSON
+     * string ({@code "${var.x}"} is a TemplateWrapExpr). Positions count from {@code origin}.
+     * Throws {@link SyntaxError}.
+     */
+    static Expr parseTemplateText(String text, Pos origin, Range range) {
+        Parser p = new Parser(text, origin);
+        List<Item> items = new ArrayList<>();
+        StringBuilder buf = new StringBuilder();
+        Pos textStart = p.lx.pos();
+        while (!p.lx.atEnd()) {
+            if (p.readTemplateSequence(items, buf, textStart)) {
+                textStart = p.lx.pos();
+            } else {
+                buf.append((char) p.lx.peekChar(0));
+                p.lx.advance();
+            }
+        }
+        addLiteral(items, buf, textStart);
+        return p.finishTemplate(items, false, false, range);
+    }
+
     HclFile parseFile(String path) {
         Pos start = lx.pos();
         BodyParts parts = new BodyParts();
@@ -107,9 +133,13 @@ final class Parser {
         nesting--;
     }
 
+    /** Hostile input could otherwise produce an error per line; the first ones are the useful ones. */
+    static final int MAX_ERRORS = 100;
+
     private void error(Pos pos, String message) {
-        if (!recovering) {
-            errors.add(new HclError(pos, message));
+        if (!recovering && errors.size() <= MAX_ERRORS) {
+            errors.add(errors.size() < MAX_ERRORS ? new HclError(pos, message)
+                    : new HclError(pos, "Too many errors: stopped reporting after " + MAX_ERRORS));
         }
         recovering = true;
     }

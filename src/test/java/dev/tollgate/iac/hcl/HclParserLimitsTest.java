@@ -35,7 +35,7 @@ class HclParserLimitsTest {
         String text = sb.toString();
         assertTrue(text.length() <= HclParser.MAX_FILE_CHARS);
         int blocks = n;
-        HclFile f = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> parser.parse("4mb.tf", text));
+        HclFile f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> parser.parse("4mb.tf", text));
         assertEquals(List.of(), f.errors());
         assertEquals(blocks, f.body().blocks().size());
     }
@@ -68,10 +68,17 @@ class HclParserLimitsTest {
                 "x = " + "f(".repeat(n) + "\n",
                 "x = " + "a ? b : ".repeat(n) + "c\n");
         for (String input : inputs) {
-            HclFile f = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parser.parse("deep.tf", input));
+            HclFile f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> parser.parse("deep.tf", input));
             assertTrue(f.errors().stream().anyMatch(e -> e.message().startsWith("Nesting too deep")),
                     input.substring(0, 10) + ": " + f.errors());
         }
+    }
+
+    @Test
+    void errorsPerFileAreCapped() {
+        HclFile f = parser.parse("junk.tf", "= =\n".repeat(100_000));
+        assertEquals(Parser.MAX_ERRORS + 1, f.errors().size());
+        assertTrue(f.errors().get(Parser.MAX_ERRORS).message().startsWith("Too many errors"));
     }
 
     @Test
