@@ -478,6 +478,29 @@ class ModuleEvaluationTest {
     }
 
     @Test
+    void jsonSyntaxFilesJoinTheirModule() {
+        ParsedFiles parsed = read("variables.tf", "variable \"acl\" {\n  default = \"public-read\"\n}\n",
+                "main.tf.json", """
+                {
+                  "resource": {
+                    "aws_s3_bucket": {
+                      "b": {
+                        "bucket": "acme-${var.acl}",
+                        "acl": "${var.acl}",
+                        "count": 1
+                      }
+                    }
+                  }
+                }
+                """);
+        Resource b = resource(parsed, "aws_s3_bucket.b[0]");
+        assertEquals("main.tf.json", b.file());
+        assertEquals("public-read", b.attributes().get("acl"));
+        assertEquals("acme-public-read", b.attributes().get("bucket"));
+        assertEquals(6, b.lines().get("acl"));
+    }
+
+    @Test
     void numbersAreLongWhenIntegralAndDoubleOtherwise() {
         ParsedFiles parsed = read("main.tf", "resource \"t\" \"r\" {\n  a = 10\n  b = 2.5\n  c = 10 / 4\n  d = 3 * 1.0\n}\n");
         Map<String, Object> attrs = resource(parsed, "t.r").attributes();
