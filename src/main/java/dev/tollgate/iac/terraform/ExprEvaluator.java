@@ -188,9 +188,24 @@ final class ExprEvaluator {
             } else if (step instanceof Traverser.Index ix) {
                 Object key = ix.key() instanceof BigDecimal d ? Values.number(d) : ix.key();
                 current = index(current, key);
+            } else if (step instanceof Traverser.Splat) {
+                return splatEach(current, steps, i + 1);
             }
         }
         return current;
+    }
+
+    /** A nested splat: the remaining steps apply to every element, as {@code [*]} does. */
+    private Object splatEach(Object source, List<Traverser> steps, int from) {
+        if (source == null) {
+            return List.of();
+        }
+        List<?> items = source instanceof List<?> l ? l : List.of(source);
+        List<Object> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            out.add(traverse(item, steps, from));
+        }
+        return out;
     }
 
     private static Object getAttr(Object value, String name) {
@@ -329,14 +344,6 @@ final class ExprEvaluator {
         if (isUnknown(source)) {
             return UNKNOWN;
         }
-        if (source == null) {
-            return List.of();
-        }
-        List<?> items = source instanceof List<?> l ? l : List.of(source);
-        List<Object> out = new ArrayList<>(items.size());
-        for (Object item : items) {
-            out.add(traverse(item, s.each(), 0));
-        }
-        return out;
+        return splatEach(source, s.each(), 0);
     }
 }

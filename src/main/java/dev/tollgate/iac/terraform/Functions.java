@@ -31,11 +31,6 @@ final class Functions {
         this.templates = new TemplateFiles(evaluator);
     }
 
-    static boolean isSupported(String name) {
-        return PURE.containsKey(name) || name.equals("try") || name.equals("can") || name.equals("file")
-                || name.equals("templatefile") || name.equals("fileexists");
-    }
-
     Object call(Expr.FunctionCallExpr call, Scope scope) {
         String name = call.name().startsWith("core::") ? call.name().substring(6) : call.name();
         switch (name) {

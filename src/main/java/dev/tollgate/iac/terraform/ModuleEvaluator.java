@@ -112,7 +112,7 @@ final class ModuleEvaluator implements ModuleContext {
             current = decl;
             try {
                 Expansion expansion = expansion(decl);
-                Set<String> references = references(decl);
+                Set<String> references = references(decl, decl.address());
                 for (Instance instance : expansion.instances()) {
                     out.add(resource(decl, decl.block().labels().get(0), instance.address(), instance.content(), references));
                 }
@@ -138,7 +138,7 @@ final class ModuleEvaluator implements ModuleContext {
         BodyEvaluator.Evaluated content = bodies.top(decl.block().body(), Scope.of(this));
         Object alias = content.attributes().get("alias");
         String address = name + "." + (alias instanceof String s && !s.isEmpty() ? s : "default");
-        return resource(decl, "provider." + name, address, content, references(decl));
+        return resource(decl, "provider." + name, address, content, references(decl, null));
     }
 
     private static Resource resource(Decl decl, String type, String address, BodyEvaluator.Evaluated content,
@@ -259,11 +259,14 @@ final class ModuleEvaluator implements ModuleContext {
 
     // ---- references ----
 
-    private Set<String> references(Decl decl) {
+    /** Base addresses of the module's resources that the block refers to, directly or through locals and data. */
+    private Set<String> references(Decl decl, String ownAddress) {
         Set<String> out = new TreeSet<>();
         Set<String> visited = new HashSet<>();
         collectReferences(decl.block().body(), out, visited);
-        out.remove(decl.address());
+        if (ownAddress != null) {
+            out.remove(ownAddress);
+        }
         return Collections.unmodifiableSet(out);
     }
 

@@ -126,7 +126,7 @@ final class StringFunctions {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             out.append(startOfWord ? Character.toTitleCase(c) : c);
-            startOfWord = !Character.isLetter(c) && !Character.isDigit(c) && c != '_' && c != '\'';
+            startOfWord = !Character.isLetter(c) && !Character.isDigit(c) && c != '_';
         }
         return out.toString();
     }

@@ -12,6 +12,7 @@ import dev.tollgate.iac.hcl.Attribute;
 import dev.tollgate.iac.hcl.HclError;
 import dev.tollgate.iac.hcl.HclFile;
 import dev.tollgate.iac.hcl.HclParser;
+import dev.tollgate.iac.hcl.TfJsonParser;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,23 +31,14 @@ import java.util.Map;
  */
 public final class TerraformReader implements IacReader {
 
-    /** Parses one configuration file's text; null when this syntax cannot be read. */
+    /** Parses one configuration file's text: native syntax or JSON syntax. */
     @FunctionalInterface
-    interface ConfigParser {
+    private interface ConfigParser {
         HclFile parse(String path, String text);
     }
 
-    private final ConfigParser hclParser;
-    private final ConfigParser jsonParser;
-
-    public TerraformReader() {
-        this((path, text) -> new HclParser().parse(path, text), (path, text) -> null);
-    }
-
-    TerraformReader(ConfigParser hclParser, ConfigParser jsonParser) {
-        this.hclParser = hclParser;
-        this.jsonParser = jsonParser;
-    }
+    private final ConfigParser hclParser = (path, text) -> new HclParser().parse(path, text);
+    private final ConfigParser jsonParser = (path, text) -> new TfJsonParser().parse(path, text);
 
     @Override
     public boolean accepts(String path) {
@@ -94,9 +86,7 @@ public final class TerraformReader implements IacReader {
                 continue;
             }
             HclFile hcl = parse(file, name.endsWith(".json") ? jsonParser : hclParser, errors);
-            if (hcl == null && name.endsWith(".json")) {
-                skipped.add(new Skipped(file.path(), "Terraform JSON syntax (.tf.json) is not read yet"));
-            } else if (hcl != null) {
+            if (hcl != null) {
                 config.add(new TerraformModule.ConfigFile(file.path(), hcl));
             }
         }

@@ -96,8 +96,9 @@ class FunctionsTest {
             "[for k, v in {a = 1, b = 2} : \"${k}${v}\" if v > 1] | [\"b2\"]",
             "{for s in [\"a\", \"bb\", \"cc\"] : length(s) => s...} | {\"1\":[\"a\"],\"2\":[\"bb\",\"cc\"]}",
             "[{n = 1}, {n = 2}][*].n | [1,2]",
+            "[{a = [{b = 1}, {b = 2}]}, {a = [{b = 3}]}][*].a[*].b | [[1,2],[3]]",
             "\"%{if true}yes%{else}no%{endif}\" | \"yes\"",
-            "!true || 2 >= 2 && \"5\" + 1 == 6 | true",
+            "!true == false && 2 >= 2 && \"5\" + 1 == 6 | true",
             "7 % 3 | 1",
     })
     void knownArguments(String expr, String expectedJson) {
@@ -135,6 +136,7 @@ class FunctionsTest {
         assertEquals(2L, eval("length([\"a\", var.u])", extra));
         assertEquals("x", eval("var.u ? \"x\" : \"x\"", extra), "equal branches make the condition irrelevant");
         assertEquals(false, eval("false && var.u", extra));
+        assertEquals(true, eval("var.u == 1 || true", extra));
         assertEquals(List.of(1L, Unknown.VALUE), eval("concat([1], [var.u])", extra));
         assertEquals(Unknown.VALUE, eval("lookup({a = var.u}, \"a\")", extra));
         assertEquals(1L, eval("lookup({a = 1, b = var.u}, \"a\")", extra));

@@ -49,7 +49,8 @@ class HostileInputTest {
     void catastrophicRegexFailsFast() {
         String input = "a".repeat(5000) + "!";
         assertEquals(Unknown.VALUE, eval("regex(\"^(a+)+$\", \"" + input + "\")"));
-        assertEquals(Unknown.VALUE, eval("replace(\"" + input + "\", \"/(a|aa)+$/\", \"x\")"));
+        Object replaced = eval("replace(\"" + input + "\", \"/(a|aa)+$/\", \"x\")");
+        assertTrue(replaced == Unknown.VALUE || replaced.equals(input), "either given up on or correctly unmatched");
     }
 
     @Test
@@ -60,6 +61,17 @@ class HostileInputTest {
         assertEquals(Unknown.VALUE, parsed.resources().get(0).attributes().get("a"));
         assertEquals(1, parsed.errors().size());
         assertEquals(1, parsed.errors().get(0).line());
+    }
+
+    @Test
+    void theInstanceCapIsPerModule() {
+        ParsedFiles parsed = read("main.tf", "resource \"t\" \"a\" {\n  count = 6000\n}\n"
+                + "resource \"t\" \"b\" {\n  count = 6000\n  i = count.index\n}\n",
+                "other/main.tf", "resource \"t\" \"c\" {\n  count = 6000\n}\n");
+        assertEquals(6000 + 1 + 6000, parsed.resources().size());
+        assertEquals(Unknown.VALUE, resource(parsed, "t.b").attributes().get("i"));
+        assertEquals(1, parsed.errors().size());
+        assertEquals(4, parsed.errors().get(0).line());
     }
 
     @Test

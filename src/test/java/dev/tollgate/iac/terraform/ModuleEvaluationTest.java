@@ -73,6 +73,16 @@ class ModuleEvaluationTest {
     }
 
     @Test
+    void aBrokenJsonVariableFileIsAnErrorWithItsPosition() {
+        ParsedFiles parsed = read("main.tf", BUCKET_WITH_VAR, "variables.tf", "variable \"name\" {\n  default = \"d\"\n}\n",
+                "terraform.tfvars.json", "{\n  \"name\": \"x\",\n  oops\n}");
+        assertEquals("d", bucketName(parsed));
+        assertEquals(1, parsed.errors().size());
+        assertEquals("terraform.tfvars.json", parsed.errors().get(0).file());
+        assertEquals(3, parsed.errors().get(0).line());
+    }
+
+    @Test
     void aVariableWithoutDefaultOrTfvarsIsUnknown() {
         assertEquals(Unknown.VALUE, bucketName(read("main.tf", BUCKET_WITH_VAR, "variables.tf", "variable \"name\" {}\n")));
     }
@@ -312,6 +322,22 @@ class ModuleEvaluationTest {
     }
 
     @Test
+    void dependsOnIsAReferenceButNotAnAttribute() {
+        ParsedFiles parsed = read("main.tf", """
+                resource "aws_s3_bucket" "b" {
+                  bucket = "b"
+                }
+                resource "aws_s3_object" "o" {
+                  key        = "k"
+                  depends_on = [aws_s3_bucket.b]
+                }
+                """);
+        Resource object = resource(parsed, "aws_s3_object.o");
+        assertEquals(Set.of("aws_s3_bucket.b"), object.references());
+        assertEquals(Set.of("key"), object.attributes().keySet());
+    }
+
+    @Test
     void dataSourcesModuleOutputsAndImpureFunctionsAreUnknown() {
         ParsedFiles parsed = read("main.tf", """
                 data "aws_caller_identity" "me" {}
@@ -449,6 +475,29 @@ class ModuleEvaluationTest {
         assertEquals("bad.tf", parsed.errors().get(0).file());
         assertEquals(6, parsed.errors().get(0).line());
         assertTrue(parsed.errors().get(0).column() > 0);
+    }
+
+    @Test
+    void jsonSyntaxFilesJoinTheirModule() {
+        ParsedFiles parsed = read("variables.tf", "variable \"acl\" {\n  default = \"public-read\"\n}\n",
+                "main.tf.json", """
+                {
+                  "resource": {
+                    "aws_s3_bucket": {
+                      "b": {
+                        "bucket": "acme-${var.acl}",
+                        "acl": "${var.acl}",
+                        "count": 1
+                      }
+                    }
+                  }
+                }
+                """);
+        Resource b = resource(parsed, "aws_s3_bucket.b[0]");
+        assertEquals("main.tf.json", b.file());
+        assertEquals("public-read", b.attributes().get("acl"));
+        assertEquals("acme-public-read", b.attributes().get("bucket"));
+        assertEquals(6, b.lines().get("acl"));
     }
 
     @Test
