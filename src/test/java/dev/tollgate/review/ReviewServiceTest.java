@@ -77,6 +77,7 @@ class ReviewServiceTest {
 
         assertEquals(StatusReport.Conclusion.SUCCESS, second.status().conclusion());
         assertStatus(1, "success", harness.github.headSha());
+        assertFalse(second.status().summary().contains("could not be read"), second.status().summary());
         assertNoInlineCommentsAfterTheFirstReview();
         int reviewsAfterFix = harness.github.reviews().size();
 
