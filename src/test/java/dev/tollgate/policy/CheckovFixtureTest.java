@@ -1,10 +1,13 @@
 package dev.tollgate.policy;
 
+import dev.tollgate.iac.ScanError;
+import dev.tollgate.iac.Resource;
+import dev.tollgate.iac.IacReaders;
+import dev.tollgate.iac.IacReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.iac.ParsedFiles;
 import dev.tollgate.iac.SourceFile;
-import dev.tollgate.iac.terraform.TerraformReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,6 +40,9 @@ class CheckovFixtureTest {
             "self = true adds the group itself as a source; it does not narrow cidr_blocks = [\"0.0.0.0/0\"],"
                     + " so the rule is open to the internet (AWS provider docs: self is an additional source)");
 
+    /** The checkov frameworks Tollgate reads; a suite of any other framework is reported as not run. */
+    private static final Set<String> FRAMEWORKS = Set.of("terraform");
+
     @Test
     void agreesWithCheckovOnTheMappedChecks() throws IOException {
         String shared = System.getProperty("tollgate.shared");
@@ -57,8 +63,9 @@ class CheckovFixtureTest {
                 rules.stream().filter(r -> r.equivalents().getOrDefault("checkov", List.of()).contains(checkId))
                         .forEach(r -> ruleIds.add(r.id()));
                 for (JsonNode suite : expected.get("suites")) {
-                    if (!suite.get("framework").asText().equals("terraform")) {
-                        continue; // CloudFormation, Kubernetes and Dockerfile readers come later
+                    if (!FRAMEWORKS.contains(suite.get("framework").asText())) {
+                        report.add(checkId + " " + suite.get("framework").asText() + ": no reader for this format yet");
+                        continue;
                     }
                     if (ruleIds.isEmpty()) {
                         report.add(checkId + ": no rule maps to it");
@@ -68,7 +75,7 @@ class CheckovFixtureTest {
                 }
             }
         }
-        System.out.println("Checkov agreement (terraform suites):");
+        System.out.println("Checkov agreement (suites of " + FRAMEWORKS + "):");
         report.forEach(line -> System.out.println("  " + line));
         mismatches.forEach(m -> System.out.println("  mismatch: " + m
                 + (DIVERGENCES.containsKey(m) ? "  (known: " + DIVERGENCES.get(m) + ")" : "")));
@@ -86,7 +93,7 @@ class CheckovFixtureTest {
                         Files.readString(p, StandardCharsets.UTF_8)));
             }
         }
-        ParsedFiles parsed = new TerraformReader().read(files);
+        ParsedFiles parsed = readAll(files);
         parsed.errors().forEach(e -> System.out.println("  reader error in " + checkId + ": " + e));
         PolicyResult result = engine.run(parsed.resources(), files);
         Set<String> reported = new TreeSet<>();
@@ -116,5 +123,20 @@ class CheckovFixtureTest {
                 tally.get("expected_passing")[0], tally.get("expected_passing")[1],
                 tally.get("expected_not_reported")[0], tally.get("expected_not_reported")[1],
                 agreed, total, parsed.errors().size());
+    }
+
+    /** Every reader on the files it accepts, as the scan pipeline does. */
+    private static ParsedFiles readAll(List<SourceFile> files) {
+        List<Resource> resources = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        for (IacReader reader : IacReaders.all()) {
+            List<SourceFile> accepted = files.stream().filter(f -> reader.accepts(f.path())).toList();
+            if (!accepted.isEmpty()) {
+                ParsedFiles parsed = reader.read(accepted);
+                resources.addAll(parsed.resources());
+                errors.addAll(parsed.errors());
+            }
+        }
+        return new ParsedFiles(resources, errors, List.of());
     }
 }
