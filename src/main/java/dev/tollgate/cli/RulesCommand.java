@@ -3,7 +3,7 @@ package dev.tollgate.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.iac.terraform.TerraformReader;
+import dev.tollgate.iac.IacReaders;
 import dev.tollgate.policy.PolicyEngine;
 import dev.tollgate.policy.Rule;
 import dev.tollgate.policy.RuleTarget;
@@ -72,7 +72,7 @@ final class RulesCommand {
         @Override
         public Integer call() {
             List<Rule> rules = engine(rulesDir).rules();
-            List<RuleTester.Result> results = new RuleTester(List.of(new TerraformReader())).test(rules);
+            List<RuleTester.Result> results = new RuleTester(IacReaders.all()).test(rules);
             long failed = 0;
             for (RuleTester.Result r : results) {
                 if (r.outcome() != RuleTester.Outcome.PASSED) {

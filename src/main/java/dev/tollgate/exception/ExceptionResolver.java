@@ -1,5 +1,6 @@
 package dev.tollgate.exception;
 
+import dev.tollgate.iac.DeclaredException;
 import dev.tollgate.iac.SourceFile;
 import dev.tollgate.policy.Finding;
 import dev.tollgate.policy.FindingStatus;
@@ -30,17 +31,31 @@ public final class ExceptionResolver {
 
     public List<Finding> apply(List<Finding> findings, Map<String, SourceFile> filesByPath, LocalDate today,
                                int maxDays) {
+        return apply(findings, filesByPath, List.of(), today, maxDays);
+    }
+
+    /**
+     * As {@link #apply(List, Map, LocalDate, int)}, with the exceptions that resources declare in their own data
+     * (CloudFormation Metadata, Kubernetes annotations), judged exactly like comment annotations.
+     */
+    public List<Finding> apply(List<Finding> findings, Map<String, SourceFile> filesByPath,
+                               List<DeclaredException> declared, LocalDate today, int maxDays) {
+        Map<String, List<Annotation>> declaredByResource = new HashMap<>();
+        for (DeclaredException d : declared) {
+            Annotation annotation = Annotation.parseTollgate(" " + d.text(), d.line());
+            declaredByResource.computeIfAbsent(d.file() + "\n" + d.resource(), k -> new ArrayList<>()).add(annotation);
+        }
         Map<String, FileAnnotations> annotationsByPath = new HashMap<>();
         List<Finding> result = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
             SourceFile file = finding.file() == null ? null : filesByPath.get(finding.file());
-            if (file == null) {
-                result.add(withDefaultStatus(finding));
-                continue;
+            List<Annotation> near = new ArrayList<>(
+                    declaredByResource.getOrDefault(finding.file() + "\n" + finding.resource(), List.of()));
+            if (file != null) {
+                near.addAll(annotationsByPath.computeIfAbsent(finding.file(),
+                        path -> new FileAnnotations(path, file.text())).near(finding));
             }
-            FileAnnotations annotations = annotationsByPath.computeIfAbsent(finding.file(),
-                    path -> new FileAnnotations(path, file.text()));
-            result.add(resolve(finding, annotations.near(finding), today, maxDays));
+            result.add(near.isEmpty() ? withDefaultStatus(finding) : resolve(finding, near, today, maxDays));
         }
         return result;
     }

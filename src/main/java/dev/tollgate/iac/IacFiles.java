@@ -17,7 +17,7 @@ public final class IacFiles {
 
     /** Whether a path is IaC that Tollgate scans. */
     public static boolean isIac(String path) {
-        return isTerraform(path);
+        return IacReaders.accepts(path);
     }
 
     /** The directory part of a path with forward slashes ("" for a top-level file). */

@@ -1,13 +1,14 @@
 package dev.tollgate.review;
 
 import dev.tollgate.exception.ExceptionResolver;
+import dev.tollgate.iac.DeclaredException;
 import dev.tollgate.iac.IacReader;
+import dev.tollgate.iac.IacReaders;
 import dev.tollgate.iac.ParsedFiles;
 import dev.tollgate.iac.Resource;
 import dev.tollgate.iac.ScanError;
 import dev.tollgate.iac.Skipped;
 import dev.tollgate.iac.SourceFile;
-import dev.tollgate.iac.terraform.TerraformReader;
 import dev.tollgate.policy.Finding;
 import dev.tollgate.policy.PolicyEngine;
 
@@ -39,7 +40,7 @@ public final class Scanner {
     /** The built-in readers and rules, plus the rules in {@code extraRulesDir} when it is not null. */
     public static Scanner create(Path extraRulesDir) {
         PolicyEngine policy = extraRulesDir == null ? PolicyEngine.builtIn() : PolicyEngine.load(extraRulesDir);
-        return new Scanner(List.of(new TerraformReader()), policy);
+        return new Scanner(IacReaders.all(), policy);
     }
 
     public PolicyEngine policy() {
@@ -55,6 +56,7 @@ public final class Scanner {
         List<Resource> resources = new ArrayList<>();
         List<ScanError> errors = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<DeclaredException> declared = new ArrayList<>();
         int read = 0;
         for (IacReader reader : readers) {
             List<SourceFile> accepted = files.stream().filter(f -> reader.accepts(f.path())).toList();
@@ -66,11 +68,12 @@ public final class Scanner {
             resources.addAll(parsed.resources());
             errors.addAll(parsed.errors());
             skipped.addAll(parsed.skipped());
+            declared.addAll(parsed.exceptions());
         }
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<Finding> findings = new ArrayList<>(
-                exceptions.apply(policy.evaluate(resources, files), byPath, today, maxExceptionDays));
+                exceptions.apply(policy.evaluate(resources, files), byPath, declared, today, maxExceptionDays));
         findings.sort(ORDER);
         return new ScanReport(List.copyOf(findings), List.copyOf(errors), List.copyOf(skipped), read);
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.policy;
 
+import dev.tollgate.iac.IacReaders;
 import dev.tollgate.iac.terraform.TerraformReader;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class RuleExamplesTest {
     @Test
     void everyExampleBehavesAsItsNameSays() {
         TerraformAvailable.assume();
-        List<RuleTester.Result> results = new RuleTester(List.of(new TerraformReader()))
+        List<RuleTester.Result> results = new RuleTester(IacReaders.all())
                 .test(RuleLoader.builtIn());
         List<RuleTester.Result> failed = results.stream()
                 .filter(r -> r.outcome() == RuleTester.Outcome.FAILED).toList();

@@ -109,16 +109,18 @@ final class BodyEvaluator {
         if (collection == null) {
             return;
         }
-        if (Values.isUnknown(collection)) {
-            markUnknown(attributes, lists, type);
-            return;
-        }
         List<Map.Entry<Object, Object>> entries;
-        try {
-            entries = ExprEvaluator.entries(collection);
-        } catch (EvalException e) {
-            markUnknown(attributes, lists, type);
-            return;
+        if (Values.isUnknown(collection)) {
+            // Whether the block exists is unknown, but its content is code in the file: read it once with the
+            // iterator unknown (as for an unknown count), so literal settings in it are still checked.
+            entries = List.of(Map.entry(Unknown.VALUE, Unknown.VALUE));
+        } else {
+            try {
+                entries = ExprEvaluator.entries(collection);
+            } catch (EvalException e) {
+                markUnknown(attributes, lists, type);
+                return;
+            }
         }
         String iterator = iteratorName(dynamicBody, type);
         for (Map.Entry<Object, Object> e : entries) {

@@ -164,6 +164,14 @@ final class ExprEvaluator {
             case "each":
             case "self":
                 return UNKNOWN;
+            case "True":
+            case "False":
+                // Not HCL (Terraform rejects it), but written often enough by people coming from Python and
+                // meant unambiguously; other scanners read it as the boolean too.
+                if (steps.isEmpty()) {
+                    return root.equals("True");
+                }
+                return traverse(module.resource(root, attrName(steps, 0)), steps, 1);
             default:
                 return traverse(module.resource(root, attrName(steps, 0)), steps, 1);
         }

@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  *   <li>{@code all_ports(dyn from, dyn to) -> bool}: the range covers every port</li>
  *   <li>{@code tcp_port_open(dyn protocol, dyn from, dyn to, int port) -> bool}: a rule with this protocol and
  *       range lets TCP traffic reach {@code port} (protocol -1/all, or tcp/6 with a covering range)</li>
+ *   <li>{@code names_no_source(dyn rule) -> bool}: a security group rule (an {@code ingress} block, an
+ *       {@code aws_security_group_rule} or an {@code aws_vpc_security_group_ingress_rule}) that names no source
+ *       at all — no CIDR, prefix list, security group or {@code self} — and so restricts nothing. A value that
+ *       is not known counts as a source, so an unknown never makes a finding.</li>
  *   <li>{@code all_traffic(dyn protocol, dyn from, dyn to) -> bool}: protocol -1/all, or every TCP or UDP port
  *       </li>
  * </ul>
@@ -71,6 +75,8 @@ final class RuleFunctions {
                 CelFunctionDecl.newFunctionDeclaration("all_traffic",
                         CelOverloadDecl.newGlobalOverload("all_traffic_dyn_dyn_dyn", SimpleType.BOOL,
                                 SimpleType.DYN, SimpleType.DYN, SimpleType.DYN)),
+                CelFunctionDecl.newFunctionDeclaration("names_no_source",
+                        CelOverloadDecl.newGlobalOverload("names_no_source_dyn", SimpleType.BOOL, SimpleType.DYN)),
                 CelFunctionDecl.newFunctionDeclaration("all_ports",
                         CelOverloadDecl.newGlobalOverload("all_ports_dyn_dyn", SimpleType.BOOL,
                                 SimpleType.DYN, SimpleType.DYN)));
@@ -81,6 +87,7 @@ final class RuleFunctions {
                 CelFunctionBinding.from("json_dyn", Object.class, RuleFunctions::json),
                 CelFunctionBinding.from("as_list_dyn", Object.class, RuleFunctions::asList),
                 CelFunctionBinding.from("cidr_public_dyn", Object.class, RuleFunctions::cidrPublic),
+                CelFunctionBinding.from("names_no_source_dyn", Object.class, RuleFunctions::namesNoSource),
                 CelFunctionBinding.from("port_in_dyn_dyn_int", List.of(Object.class, Object.class, Long.class),
                         args -> portIn(args[0], args[1], (Long) args[2])),
                 CelFunctionBinding.from("tcp_port_open_dyn_dyn_dyn_int",
@@ -153,6 +160,30 @@ final class RuleFunctions {
             }
         }
         return false;
+    }
+
+    private static final List<String> SOURCE_KEYS = List.of("cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids",
+            "security_groups", "source_security_group_id", "cidr_ipv4", "cidr_ipv6", "prefix_list_id",
+            "referenced_security_group_id");
+
+    static Boolean namesNoSource(Object rule) {
+        if (!(rule instanceof Map<?, ?> map)) {
+            return false;
+        }
+        Object self = map.get("self");
+        if (self != null && self != CelValues.NULL && !Boolean.FALSE.equals(self)) {
+            return false;
+        }
+        for (String key : SOURCE_KEYS) {
+            Object value = map.get(key);
+            boolean empty = value == null || value == CelValues.NULL
+                    || (value instanceof List<?> list && list.isEmpty())
+                    || (value instanceof String text && text.isEmpty());
+            if (!empty) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWholeInternet(String cidr) {
