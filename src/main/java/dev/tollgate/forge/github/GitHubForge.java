@@ -88,6 +88,12 @@ public final class GitHubForge implements Forge {
             content = repository(pr).getFileContent(path, ref);
         } catch (GHFileNotFoundException e) {
             return null;
+        } catch (HttpException e) {
+            if (e.getResponseCode() == 403 && String.valueOf(e.getMessage()).contains("too_large")) {
+                // Older GitHub versions refuse large files with 403 too_large instead of encoding "none".
+                return FileContent.skipped(path, "larger than GitHub's contents API serves: not scanned");
+            }
+            throw e;
         }
         if (!content.isFile()) {
             return null;
