@@ -609,22 +609,33 @@ final class Parser {
         return new Expr.ObjectConsExpr(List.copyOf(items), new Range(open.start(), close.end()));
     }
 
-    private Expr parseFor(Token open, boolean object) {
-        read(); // 'for'
-        String first = expect(TokenType.IDENT, "Invalid 'for' expression: expected a variable name after \"for\"").text();
+    /** {@code k, v in collection} (or {@code v in collection}) after the keyword {@code for}. */
+    private record ForHeader(String keyVar, String valVar, Expr collection) {
+    }
+
+    private ForHeader forHeader(String context) {
+        String first = expect(TokenType.IDENT, context + ": expected a variable name after \"for\"").text();
         String keyVar = null;
         String valVar = first;
         if (peek().type() == TokenType.COMMA) {
             read();
             keyVar = first;
-            valVar = expect(TokenType.IDENT, "Invalid 'for' expression: expected a second variable name after \",\"").text();
+            valVar = expect(TokenType.IDENT, context + ": expected a second variable name after \",\"").text();
         }
         if (!peekIsKeyword("in")) {
-            throw new SyntaxError(peek().start(), "Invalid 'for' expression: expected \"in\" after the variable names, found "
+            throw new SyntaxError(peek().start(), context + ": expected \"in\" after the variable names, found "
                     + peek().describe());
         }
         read();
-        Expr collection = parseExpression();
+        return new ForHeader(keyVar, valVar, parseExpression());
+    }
+
+    private Expr parseFor(Token open, boolean object) {
+        read(); // 'for'
+        ForHeader header = forHeader("Invalid 'for' expression");
+        String keyVar = header.keyVar();
+        String valVar = header.valVar();
+        Expr collection = header.collection();
         expect(TokenType.COLON, "Invalid 'for' expression: expected \":\" after the collection");
         Expr keyExpr = null;
         if (object) {
@@ -1018,20 +1029,8 @@ final class Parser {
             }
             case "for" -> {
                 read();
-                String first = expect(TokenType.IDENT, "Invalid template directive: expected a variable name after \"for\"").text();
-                String keyVar = null;
-                String valVar = first;
-                if (peek().type() == TokenType.COMMA) {
-                    read();
-                    keyVar = first;
-                    valVar = expect(TokenType.IDENT, "Invalid template directive: expected a second variable name").text();
-                }
-                if (!peekIsKeyword("in")) {
-                    throw new SyntaxError(peek().start(), "Invalid template directive: expected \"in\" in %{ for }, found "
-                            + peek().describe());
-                }
-                read();
-                return new Directive(DirectiveKind.FOR, parseExpression(), keyVar, valVar);
+                ForHeader header = forHeader("Invalid template directive");
+                return new Directive(DirectiveKind.FOR, header.collection(), header.keyVar(), header.valVar());
             }
             default -> throw new SyntaxError(kw.start(), "Invalid template directive: expected if, else, endif, for or"
                     + " endfor after \"%{\" (write %%{ for a literal %{), found " + kw.describe());
