@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scan IaC files or directories and print the findings.",
-                "Exit 0 when nothing blocks, 1 when a finding blocks, 2 on usage or input errors."})
+                "Exit 0 when nothing blocks, 1 when a finding blocks, 2 on usage errors or when a file",
+                "could not be read (and nothing blocks)."})
 final class ScanCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif }
@@ -51,6 +52,10 @@ final class ScanCommand implements Callable<Integer> {
             case json -> JsonReport.render(report) + "\n";
             case sarif -> SarifReport.render(report, Version.current()) + "\n";
         });
-        return ReportSummary.of(report).blocking() > 0 ? Main.BLOCKED : Main.OK;
+        if (ReportSummary.of(report).blocking() > 0) {
+            return Main.BLOCKED;
+        }
+        // A file that could not be read is never a silent pass.
+        return report.errors().isEmpty() ? Main.OK : Main.USAGE;
     }
 }
