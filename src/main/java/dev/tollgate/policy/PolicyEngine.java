@@ -150,7 +150,7 @@ public final class PolicyEngine {
             List<List<String>> unknowns = new ArrayList<>(relatedUnknowns());
             if (target.each() == null) {
                 unknowns.addAll(UnknownPaths.of(resource.attributes(), List.of()));
-                Verdict verdict = judge(variables, unknowns, List.of());
+                Verdict verdict = judge(variables, unknowns, List.of(), null);
                 if (verdict == Verdict.VIOLATION) {
                     report(variables, "", 0);
                 }
@@ -176,7 +176,7 @@ public final class PolicyEngine {
             for (int i = 0; i < elements.size(); i++) {
                 Map<String, Object> elementVariables = new HashMap<>(variables);
                 elementVariables.put("it", CelValues.toCel(elements.get(i)));
-                if (judge(elementVariables, unknowns, UnknownPaths.of(elements.get(i), List.of()))
+                if (judge(elementVariables, unknowns, UnknownPaths.of(elements.get(i), List.of()), elements.get(i))
                         == Verdict.VIOLATION) {
                     violations++;
                     if (firstViolation < 0) {
@@ -193,8 +193,9 @@ public final class PolicyEngine {
             return true;
         }
 
+        /** {@code element} is the {@code each} element judged as {@code it}, else null. */
         private Verdict judge(Map<String, Object> variables, List<List<String>> unknowns,
-                              List<List<String>> elementUnknowns) {
+                              List<List<String>> elementUnknowns, Object element) {
             CompiledCondition condition = target.condition();
             boolean readsUnknown = unknowns.stream().anyMatch(condition::reads)
                     || elementUnknowns.stream().anyMatch(condition::reads);
@@ -216,7 +217,45 @@ public final class PolicyEngine {
             if (!violated) {
                 return Verdict.PASS;
             }
-            return readsUnknown ? withhold() : Verdict.VIOLATION;
+            return readsUnknown ? withhold() : settleSpeculative(variables, element);
+        }
+
+        /**
+         * A violation found with blocks whose existence is unknown stands when it also holds without them, or when
+         * the condition reads their content (known code: "if this block is rendered, it is wrong"); a violation
+         * that rests on their mere presence is withheld.
+         */
+        private Verdict settleSpeculative(Map<String, Object> variables, Object element) {
+            boolean inResource = Speculative.present(resource.attributes());
+            boolean inRelated = referrers.stream().anyMatch(r -> Speculative.present(r.attributes()));
+            boolean inElement = element != null && Speculative.present(element);
+            if (!inResource && !inRelated && !inElement) {
+                return Verdict.VIOLATION;
+            }
+            CompiledCondition condition = target.condition();
+            boolean violatedWithout = false;
+            if (!Speculative.isSpeculative(element)) {
+                Map<String, Object> without = new HashMap<>(variables);
+                without.put("resource", CelValues.toCel(Speculative.without(resource.attributes())));
+                without.put("related", relatedVariable(condition, true));
+                if (element != null) {
+                    without.put("it", CelValues.toCel(Speculative.without(element)));
+                }
+                try {
+                    violatedWithout = Boolean.TRUE.equals(condition.evaluate(without));
+                } catch (Exception | StackOverflowError e) {
+                    violatedWithout = false;
+                }
+            }
+            if (violatedWithout) {
+                return Verdict.VIOLATION;
+            }
+            Set<String> content = new java.util.HashSet<>(Speculative.contentNames(resource.attributes()));
+            referrers.forEach(r -> content.addAll(Speculative.contentNames(r.attributes())));
+            if (element != null) {
+                content.addAll(Speculative.contentNames(element));
+            }
+            return content.stream().anyMatch(condition.selectedNames()::contains) ? Verdict.VIOLATION : withhold();
         }
 
         private Verdict withhold() {
@@ -226,10 +265,16 @@ public final class PolicyEngine {
 
         /** {@code related}: every type the condition names is present, empty when nothing refers to us. */
         private Map<String, Object> relatedVariable(CompiledCondition condition) {
+            return relatedVariable(condition, false);
+        }
+
+        /** {@code withoutSpeculative}: as in the world where no block of unknown existence is rendered. */
+        private Map<String, Object> relatedVariable(CompiledCondition condition, boolean withoutSpeculative) {
             Map<String, List<Object>> byType = new LinkedHashMap<>();
             for (Resource referrer : referrers) {
-                byType.computeIfAbsent(referrer.type(), k -> new ArrayList<>())
-                        .add(CelValues.toCel(referrer.attributes()));
+                Object attributes = withoutSpeculative ? Speculative.without(referrer.attributes())
+                        : referrer.attributes();
+                byType.computeIfAbsent(referrer.type(), k -> new ArrayList<>()).add(CelValues.toCel(attributes));
             }
             for (String name : condition.selectedNames()) {
                 byType.putIfAbsent(name, List.of());

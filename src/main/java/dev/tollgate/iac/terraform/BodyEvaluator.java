@@ -110,7 +110,8 @@ final class BodyEvaluator {
             return;
         }
         List<Map.Entry<Object, Object>> entries;
-        if (Values.isUnknown(collection)) {
+        boolean speculative = Values.isUnknown(collection);
+        if (speculative) {
             // Whether the block exists is unknown, but its content is code in the file: read it once with the
             // iterator unknown (as for an unknown count), so literal settings in it are still checked.
             entries = List.of(Map.entry(Unknown.VALUE, Unknown.VALUE));
@@ -139,6 +140,9 @@ final class BodyEvaluator {
             lines.put(path, content.range().startLine());
             list.add(child);
             nested(content.body(), scope.with(iterator, each), path + ".", child, lines);
+            if (speculative) {
+                child.put(Unknown.SPECULATIVE_KEY, Boolean.TRUE);
+            }
         }
     }
 

@@ -54,7 +54,11 @@ public final class CelValues {
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), toCel(v, depth + 1)));
+            map.forEach((k, v) -> {
+                if (!Unknown.SPECULATIVE_KEY.equals(k)) {
+                    out.put(String.valueOf(k), toCel(v, depth + 1));
+                }
+            });
             return Collections.unmodifiableMap(out);
         }
         return value;
