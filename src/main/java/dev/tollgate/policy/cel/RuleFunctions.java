@@ -42,6 +42,9 @@ import java.util.regex.Pattern;
  *       is not known counts as a source, so an unknown never makes a finding.</li>
  *   <li>{@code all_traffic(dyn protocol, dyn from, dyn to) -> bool}: protocol -1/all, or every TCP or UDP port
  *       </li>
+ *   <li>{@code port_spec_covers(dyn spec, int port) -> bool}: a port written as text, as Azure NSG rules and GCP
+ *       firewalls do ({@code "*"}, {@code "22"}, {@code "20-30"}, a number, or a list of those), covers
+ *       {@code port}; anything else (an unknown, a typo) covers nothing</li>
  * </ul>
  */
 final class RuleFunctions {
@@ -77,6 +80,9 @@ final class RuleFunctions {
                                 SimpleType.DYN, SimpleType.DYN, SimpleType.DYN)),
                 CelFunctionDecl.newFunctionDeclaration("names_no_source",
                         CelOverloadDecl.newGlobalOverload("names_no_source_dyn", SimpleType.BOOL, SimpleType.DYN)),
+                CelFunctionDecl.newFunctionDeclaration("port_spec_covers",
+                        CelOverloadDecl.newGlobalOverload("port_spec_covers_dyn_int", SimpleType.BOOL,
+                                SimpleType.DYN, SimpleType.INT)),
                 CelFunctionDecl.newFunctionDeclaration("all_ports",
                         CelOverloadDecl.newGlobalOverload("all_ports_dyn_dyn", SimpleType.BOOL,
                                 SimpleType.DYN, SimpleType.DYN)));
@@ -96,6 +102,8 @@ final class RuleFunctions {
                 CelFunctionBinding.from("all_traffic_dyn_dyn_dyn",
                         List.of(Object.class, Object.class, Object.class),
                         args -> allTraffic(args[0], args[1], args[2])),
+                CelFunctionBinding.from("port_spec_covers_dyn_int", Object.class, Long.class,
+                        RuleFunctions::portSpecCovers),
                 CelFunctionBinding.from("all_ports_dyn_dyn", Object.class, Object.class, RuleFunctions::allPorts));
     }
 
@@ -215,6 +223,22 @@ final class RuleFunctions {
         Long f = asLong(from);
         Long t = asLong(to);
         return f != null && t != null && (coversAll(f, t) || (f <= 0 && t >= 65535));
+    }
+
+    static Boolean portSpecCovers(Object spec, Long port) {
+        for (Object item : asList(spec)) {
+            if (item instanceof String s && s.trim().equals("*")) {
+                return true;
+            }
+            String text = item instanceof String s ? s.trim() : item instanceof Long l ? String.valueOf(l) : "";
+            int dash = text.indexOf('-', 1);
+            Long from = asLong(dash < 0 ? text : text.substring(0, dash));
+            Long to = asLong(dash < 0 ? text : text.substring(dash + 1));
+            if (from != null && to != null && from <= port && port <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Boolean tcpPortOpen(Object protocol, Object from, Object to, Long port) {

@@ -1,0 +1,11 @@
+resource "azurerm_linux_web_app" "shop" {
+  name                = "contoso-shop"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = azurerm_service_plan.web.id
+  https_only          = false
+
+  site_config {
+    minimum_tls_version = "1.2"
+  }
+}

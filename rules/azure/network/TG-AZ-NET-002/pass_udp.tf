@@ -1,0 +1,17 @@
+resource "azurerm_network_security_group" "web" {
+  name                = "nsg-web"
+  location            = "westeurope"
+  resource_group_name = "rg-net"
+
+  security_rule {
+    name                       = "udp"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Udp"
+    source_port_range          = "*"
+    destination_port_range     = "3389"
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+}

@@ -1,0 +1,8 @@
+resource "azurerm_storage_account" "data" {
+  name                      = "contosodata"
+  resource_group_name       = "rg-data"
+  location                  = "westeurope"
+  account_tier              = "Standard"
+  account_replication_type  = "ZRS"
+  enable_https_traffic_only = false
+}

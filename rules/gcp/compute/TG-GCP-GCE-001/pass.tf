@@ -1,0 +1,20 @@
+resource "google_compute_instance" "app" {
+  name         = "app-1"
+  machine_type = "e2-small"
+  zone         = "europe-west1-b"
+
+  boot_disk {
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+
+  network_interface {
+    subnetwork = "app-subnet"
+  }
+
+  metadata = {
+    enable-oslogin     = "TRUE"
+    serial-port-enable = "FALSE"
+  }
+}

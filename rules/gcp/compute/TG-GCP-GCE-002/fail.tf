@@ -1,0 +1,16 @@
+resource "google_compute_instance" "bastion" {
+  name         = "bastion"
+  machine_type = "e2-micro"
+  zone         = "europe-west1-b"
+
+  boot_disk {
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+
+  network_interface {
+    subnetwork = "dmz"
+    access_config {}
+  }
+}

@@ -1,0 +1,19 @@
+resource "google_compute_instance" "app" {
+  name         = "app-1"
+  machine_type = "e2-small"
+  zone         = "europe-west1-b"
+
+  boot_disk {
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+
+  network_interface {
+    subnetwork = "app-subnet"
+  }
+
+  shielded_instance_config {
+    enable_secure_boot = true
+  }
+}

@@ -1,0 +1,10 @@
+resource "google_container_cluster" "main" {
+  name               = "example-cluster"
+  location           = "europe-west1"
+  initial_node_count = 1
+
+  private_cluster_config {
+    enable_private_nodes    = false
+    enable_private_endpoint = false
+  }
+}

@@ -1,0 +1,19 @@
+resource "google_sql_database_instance" "orders" {
+  name             = "orders"
+  database_version = "POSTGRES_15"
+  region           = "europe-west1"
+
+  settings {
+    tier = "db-custom-2-7680"
+
+    ip_configuration {
+      ipv4_enabled = true
+      ssl_mode     = "ENCRYPTED_ONLY"
+
+      authorized_networks {
+        name  = "office"
+        value = "203.0.113.0/24"
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+resource "google_storage_bucket" "reports" {
+  name     = "example-reports"
+  location = "EU"
+}

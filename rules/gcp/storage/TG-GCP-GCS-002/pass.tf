@@ -1,0 +1,10 @@
+resource "google_storage_bucket" "reports" {
+  name                        = "example-reports"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  versioning {
+    enabled = true
+  }
+}
