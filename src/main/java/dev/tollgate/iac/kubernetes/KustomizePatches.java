@@ -67,6 +67,6 @@ final class KustomizePatches {
                 segments.addLast(segment);
             }
         }
-        return String.join("/", segments);
+        return (path.startsWith("/") ? "/" : "") + String.join("/", segments);
     }
 }

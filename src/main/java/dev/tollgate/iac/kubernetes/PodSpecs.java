@@ -11,6 +11,9 @@ import java.util.NavigableMap;
  * <ul>
  *   <li>{@code pod}: the pod spec wherever the kind keeps it ({@code spec}, {@code spec.template.spec},
  *       {@code spec.jobTemplate.spec.template.spec}, {@code template.spec}), whatever its type;</li>
+ *   <li>{@code pod_metadata}: the metadata of the pod template (the resource's own for a Pod), where pod
+ *       annotations such as the seccomp and AppArmor ones live;</li>
+ *   <li>{@code volumes}: the pod's volumes when they are a list, so that rules can judge them one by one;</li>
  *   <li>{@code containers}: every container of {@code containers}, {@code initContainers} and
  *       {@code ephemeralContainers} (mappings only, in that order), each a copy of the container plus
  *       {@code container_list} (which list it came from) and {@code effective_security_context} (the pod-level
@@ -22,6 +25,8 @@ import java.util.NavigableMap;
 final class PodSpecs {
 
     static final String POD = "pod";
+    static final String POD_METADATA = "pod_metadata";
+    static final String VOLUMES = "volumes";
     static final String CONTAINERS = "containers";
     static final String CONTAINER_LIST = "container_list";
     static final String EFFECTIVE_SECURITY_CONTEXT = "effective_security_context";
@@ -63,6 +68,17 @@ final class PodSpecs {
         String podPath = String.join(".", location);
         attributes.put(POD, pod);
         copyLines(lines, podPath, POD);
+        String metadataPath = location.size() == 1 ? "metadata"
+                : String.join(".", location.subList(0, location.size() - 1)) + ".metadata";
+        Object metadata = valueAt(attributes, metadataPath.split("\\."));
+        if (metadata != null) {
+            attributes.put(POD_METADATA, metadata);
+            copyLines(lines, metadataPath, POD_METADATA);
+        }
+        if (pod instanceof Map<?, ?> podSpec && podSpec.get("volumes") instanceof List<?> volumes) {
+            attributes.put(VOLUMES, volumes);
+            copyLines(lines, podPath + ".volumes", VOLUMES);
+        }
         List<Object> containers = new ArrayList<>();
         if (pod instanceof Map<?, ?> podSpec) {
             Map<?, ?> podContext = podSpec.get("securityContext") instanceof Map<?, ?> m ? m : Map.of();
@@ -81,6 +97,17 @@ final class PodSpecs {
             }
         }
         attributes.put(CONTAINERS, containers);
+    }
+
+    private static Object valueAt(Object root, String[] keys) {
+        Object value = root;
+        for (String key : keys) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(key);
+        }
+        return value;
     }
 
     private static Map<String, Object> syntheticContainer(String list, Map<?, ?> container, Map<?, ?> podContext,
