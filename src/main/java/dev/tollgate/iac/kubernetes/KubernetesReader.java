@@ -99,7 +99,7 @@ public final class KubernetesReader implements IacReader {
             }
             return;
         }
-        List<YamlDocuments.Document> documents = YamlDocuments.read(text);
+        List<YamlDocuments.Document> documents = YamlDocuments.read(isJson(text) ? text.replace('\t', ' ') : text);
         if (text.contains("{{") && documents.stream().anyMatch(d -> d.error() != null)) {
             out.skipped.add(new Skipped(path, HELM));
             return;
@@ -189,6 +189,15 @@ public final class KubernetesReader implements IacReader {
     private static boolean isKustomizationDocument(Object value) {
         return value instanceof Map<?, ?> map && map.get("apiVersion") instanceof String api
                 && api.startsWith("kustomize.config.k8s.io/");
+    }
+
+    /**
+     * JSON may indent with tabs, which YAML forbids; a tab inside a JSON string must be escaped, so every literal
+     * tab is whitespace and a space in its place keeps lines and columns.
+     */
+    private static boolean isJson(String text) {
+        String start = text.stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
     }
 
     private static boolean looksLikeKubernetes(String text) {
