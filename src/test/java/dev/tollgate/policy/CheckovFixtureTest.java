@@ -4,6 +4,7 @@ import dev.tollgate.iac.ScanError;
 import dev.tollgate.iac.Resource;
 import dev.tollgate.iac.IacReaders;
 import dev.tollgate.iac.IacReader;
+import dev.tollgate.iac.kubernetes.KubernetesReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.iac.ParsedFiles;
@@ -41,7 +42,7 @@ class CheckovFixtureTest {
                     + " so the rule is open to the internet (AWS provider docs: self is an additional source)");
 
     /** The checkov frameworks Tollgate reads; a suite of any other framework is reported as not run. */
-    private static final Set<String> FRAMEWORKS = Set.of("terraform");
+    private static final Set<String> FRAMEWORKS = Set.of("terraform", "kubernetes");
 
     @Test
     void agreesWithCheckovOnTheMappedChecks() throws IOException {
@@ -97,13 +98,20 @@ class CheckovFixtureTest {
         parsed.errors().forEach(e -> System.out.println("  reader error in " + checkId + ": " + e));
         PolicyResult result = engine.run(parsed.resources(), files);
         Set<String> reported = new TreeSet<>();
+        Map<String, List<Integer>> documentStarts = new TreeMap<>();
+        files.forEach(f -> documentStarts.put(f.path(), KubernetesReader.documentStartLines(f.text())));
         result.findings().stream().filter(f -> ruleIds.contains(f.ruleId()))
-                .forEach(f -> reported.add(f.resource() + " @ " + f.file()));
+                .forEach(f -> {
+                    reported.add(f.resource() + " @ " + f.file());
+                    reported.add(f.resource() + " @ " + f.file() + " #"
+                            + documentIndex(documentStarts.get(f.file()), f.resourceStartLine()));
+                });
         Map<String, int[]> tally = new TreeMap<>();
         for (String kind : List.of("expected_failing", "expected_passing", "expected_not_reported")) {
             int[] agreed = {0, 0};
             for (JsonNode item : suite.path(kind)) {
-                String key = item.get("resource").asText() + " @ " + item.get("file").asText();
+                String key = item.get("resource").asText() + " @ " + item.get("file").asText()
+                        + (item.has("doc_index") ? " #" + item.get("doc_index").asInt() : "");
                 boolean shouldReport = kind.equals("expected_failing");
                 agreed[1]++;
                 if (reported.contains(key) == shouldReport) {
@@ -123,6 +131,15 @@ class CheckovFixtureTest {
                 tally.get("expected_passing")[0], tally.get("expected_passing")[1],
                 tally.get("expected_not_reported")[0], tally.get("expected_not_reported")[1],
                 agreed, total, parsed.errors().size());
+    }
+
+    /** The index of the YAML document holding a line (checkov's {@code doc_index}). */
+    private static int documentIndex(List<Integer> starts, int line) {
+        int index = 0;
+        for (int i = 0; starts != null && i < starts.size() && starts.get(i) <= line; i++) {
+            index = i;
+        }
+        return index;
     }
 
     /** Every reader on the files it accepts, as the scan pipeline does. */
