@@ -122,7 +122,7 @@ final class DockerfileModel {
                     List<String> cmdExec = execForm(cmd);
                     map.put("command", none ? "" : command(cmdExec, cmd, instruction));
                 }
-                case "USER" -> user(map, argValues);
+                case "USER" -> user(map, rest, words);
                 case "EXPOSE" -> map.put("ports", ports(argValues));
                 case "ENV" -> map.put("vars", env(rest, words, envs));
                 case "ARG" -> map.put("vars", arg(rest, words, stage < 0 ? globalArgs : args, stage < 0, globalArgs));
@@ -281,21 +281,30 @@ final class DockerfileModel {
         return parent;
     }
 
-    /** {@code USER name[:group]}: {@code user} and {@code group}, unknown when they depend on a variable. */
-    private static void user(Map<String, Object> map, List<Object> args) {
-        if (args.isEmpty()) {
-            map.put("user", null);
-            map.put("group", null);
-            return;
+    /**
+     * {@code USER name[:group]}: {@code user} and {@code group}, each unknown when it depends on a variable
+     * without known value. Split at the colon before substitution so that a known user keeps its value.
+     */
+    private static void user(Map<String, Object> map, String rest, ShellWords words) {
+        String spec = rest.strip();
+        int colon = -1;
+        int depth = 0;
+        for (int i = 0; i < spec.length() && colon < 0; i++) {
+            char c = spec.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (c == ':' && depth == 0) {
+                colon = i;
+            }
         }
-        if (!(args.get(0) instanceof String spec)) {
-            map.put("user", Unknown.VALUE);
-            map.put("group", Unknown.VALUE);
-            return;
-        }
-        int colon = spec.indexOf(':');
-        map.put("user", colon < 0 ? spec : spec.substring(0, colon));
-        map.put("group", colon < 0 ? null : spec.substring(colon + 1));
+        map.put("user", spec.isEmpty() ? null : known(words.whole(colon < 0 ? spec : spec.substring(0, colon))));
+        map.put("group", colon < 0 ? null : known(words.whole(spec.substring(colon + 1))));
+    }
+
+    private static Object known(ShellWords.Word word) {
+        return word.unknown() ? Unknown.VALUE : word.text();
     }
 
     /** {@code EXPOSE 80 443/tcp 5000-5010/udp}: {@code {from, to, protocol}} per word; unknown for a variable. */
