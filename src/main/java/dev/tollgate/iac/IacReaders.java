@@ -2,13 +2,14 @@ package dev.tollgate.iac;
 
 import dev.tollgate.iac.dockerfile.DockerfileReader;
 import dev.tollgate.iac.terraform.TerraformReader;
+import dev.tollgate.iac.tfplan.TerraformPlanReader;
 
 import java.util.List;
 
 /** Every IaC format Tollgate reads, in one place: the scan pipeline, the rule tester and the bot use this list. */
 public final class IacReaders {
     private static final List<IacReader> ALL = List.of(new TerraformReader(),
-            new DockerfileReader());
+            new DockerfileReader(), new TerraformPlanReader());
 
     private IacReaders() {
     }
