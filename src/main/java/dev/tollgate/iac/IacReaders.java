@@ -1,14 +1,16 @@
 package dev.tollgate.iac;
 
+import dev.tollgate.iac.dockerfile.DockerfileReader;
 import dev.tollgate.iac.kubernetes.KubernetesReader;
 import dev.tollgate.iac.terraform.TerraformReader;
+import dev.tollgate.iac.tfplan.TerraformPlanReader;
 
 import java.util.List;
 
 /** Every IaC format Tollgate reads, in one place: the scan pipeline, the rule tester and the bot use this list. */
 public final class IacReaders {
     private static final List<IacReader> ALL = List.of(new TerraformReader(),
-            new KubernetesReader());
+            new KubernetesReader(), new DockerfileReader(), new TerraformPlanReader());
 
     private IacReaders() {
     }

@@ -42,7 +42,7 @@ class CheckovFixtureTest {
                     + " so the rule is open to the internet (AWS provider docs: self is an additional source)");
 
     /** The checkov frameworks Tollgate reads; a suite of any other framework is reported as not run. */
-    private static final Set<String> FRAMEWORKS = Set.of("terraform", "kubernetes");
+    private static final Set<String> FRAMEWORKS = Set.of("terraform", "kubernetes", "dockerfile");
 
     @Test
     void agreesWithCheckovOnTheMappedChecks() throws IOException {
@@ -106,15 +106,20 @@ class CheckovFixtureTest {
                     reported.add(f.resource() + " @ " + f.file() + " #"
                             + documentIndex(documentStarts.get(f.file()), f.resourceStartLine()));
                 });
+        Set<String> filesReported = new TreeSet<>();
+        result.findings().stream().filter(f -> ruleIds.contains(f.ruleId())).forEach(f -> filesReported.add(f.file()));
         Map<String, int[]> tally = new TreeMap<>();
         for (String kind : List.of("expected_failing", "expected_passing", "expected_not_reported")) {
             int[] agreed = {0, 0};
             for (JsonNode item : suite.path(kind)) {
-                String key = item.get("resource").asText() + " @ " + item.get("file").asText()
-                        + (item.has("doc_index") ? " #" + item.get("doc_index").asInt() : "");
+                String key = expectedKey(item);
                 boolean shouldReport = kind.equals("expected_failing");
                 agreed[1]++;
-                if (reported.contains(key) == shouldReport) {
+                // checkov judges a Dockerfile as a whole: a passing one must get no finding of the rule at all,
+                // neither on that instruction nor on the file or another instruction
+                boolean got = item.has("instruction") && !shouldReport
+                        ? filesReported.contains(item.get("file").asText()) : reported.contains(key);
+                if (got == shouldReport) {
                     agreed[0]++;
                 } else {
                     mismatches.add(checkId + " / " + key + (shouldReport ? " (missed)" : " (extra)"));
@@ -140,6 +145,24 @@ class CheckovFixtureTest {
             index = i;
         }
         return index;
+    }
+
+    /**
+     * The expected resource in Tollgate's address form: Kubernetes items carry checkov's {@code doc_index};
+     * Dockerfile ids in checkov are {@code /<path below the fixture dir>.<INSTRUCTION>} (empty instruction = the
+     * whole file), and Tollgate addresses a Dockerfile as its path and an instruction kind as
+     * {@code <path>.<INSTRUCTION>}, with the path relative to the scanned root, which the suite's {@code file} gives.
+     */
+    private static String expectedKey(JsonNode item) {
+        String file = item.get("file").asText();
+        if (item.has("instruction")) {
+            JsonNode instruction = item.get("instruction");
+            String address = instruction.isNull() || instruction.asText().isEmpty() ? file
+                    : file + "." + instruction.asText();
+            return address + " @ " + file;
+        }
+        return item.get("resource").asText() + " @ " + file
+                + (item.has("doc_index") ? " #" + item.get("doc_index").asInt() : "");
     }
 
     /** Every reader on the files it accepts, as the scan pipeline does. */

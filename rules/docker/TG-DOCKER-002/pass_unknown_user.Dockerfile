@@ -1,0 +1,3 @@
+FROM alpine:3.20
+ARG APP_USER
+USER ${APP_USER}

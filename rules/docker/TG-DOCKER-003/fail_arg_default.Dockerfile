@@ -1,0 +1,3 @@
+ARG BASE=node
+FROM ${BASE} AS build
+RUN npm ci

@@ -1,0 +1,2 @@
+FROM alpine:3.20
+ADD --chown=app:app config.yml /etc/app/config.yml

@@ -1,0 +1,2 @@
+FROM ubuntu:24.04
+RUN ["/bin/bash", "-c", "bash <(curl -s https://example.com/bootstrap)"]

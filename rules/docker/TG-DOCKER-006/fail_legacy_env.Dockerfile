@@ -1,0 +1,2 @@
+FROM alpine:3.20
+ENV API_KEY k8s-9f8e7d6c5b4a39281706f5e4d3c2b1a0

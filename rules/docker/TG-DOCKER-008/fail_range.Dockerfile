@@ -1,0 +1,2 @@
+FROM ubuntu:24.04
+EXPOSE 20-25/tcp
