@@ -3,6 +3,7 @@ package dev.tollgate.iac.cloudformation;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -124,10 +125,24 @@ final class TemplateYaml {
         return node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
     }
 
-    /** Last line of a node: a block ends at the start of what follows it, column 0 of the next line. */
+    /**
+     * Last line of a node. A block collection ends where what follows it starts, so its last descendant decides;
+     * a scalar ending at column 0 (a block scalar's final newline) ends on the line before.
+     */
     static int endLine(Node node) {
-        return node.getEndMark().map(m -> m.getColumn() == 0 ? Math.max(m.getLine(), line(node)) : m.getLine() + 1)
-                .orElse(line(node));
+        Node last = node;
+        for (int guard = 0; guard < MAX_DEPTH * 4; guard++) {
+            if (last instanceof MappingNode m && m.getFlowStyle() == FlowStyle.BLOCK && !m.getValue().isEmpty()) {
+                last = m.getValue().get(m.getValue().size() - 1).getValueNode();
+            } else if (last instanceof SequenceNode s && s.getFlowStyle() == FlowStyle.BLOCK && !s.getValue().isEmpty()) {
+                last = s.getValue().get(s.getValue().size() - 1);
+            } else {
+                break;
+            }
+        }
+        Node end = last;
+        return end.getEndMark().map(m -> m.getColumn() == 0 ? Math.max(m.getLine(), line(end)) : m.getLine() + 1)
+                .orElse(line(end));
     }
 
     private static String oneLine(String message) {
