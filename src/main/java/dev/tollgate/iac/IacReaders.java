@@ -1,5 +1,6 @@
 package dev.tollgate.iac;
 
+import dev.tollgate.iac.cloudformation.CloudFormationReader;
 import dev.tollgate.iac.dockerfile.DockerfileReader;
 import dev.tollgate.iac.kubernetes.KubernetesReader;
 import dev.tollgate.iac.terraform.TerraformReader;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /** Every IaC format Tollgate reads, in one place: the scan pipeline, the rule tester and the bot use this list. */
 public final class IacReaders {
-    private static final List<IacReader> ALL = List.of(new TerraformReader(),
+    private static final List<IacReader> ALL = List.of(new TerraformReader(), new CloudFormationReader(),
             new KubernetesReader(), new DockerfileReader(), new TerraformPlanReader());
 
     private IacReaders() {
