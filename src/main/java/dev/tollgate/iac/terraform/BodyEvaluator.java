@@ -24,12 +24,21 @@ final class BodyEvaluator {
 
     private final ExprEvaluator evaluator;
     private final ModuleContext module;
-    private final Runnable onBudgetExceeded;
+    private final Trouble trouble;
 
-    BodyEvaluator(ExprEvaluator evaluator, ModuleContext module, Runnable onBudgetExceeded) {
+    /** Where evaluation gave up, so that the module can report it at the expression's file and line. */
+    interface Trouble {
+        /** The module's step budget ran out while evaluating {@code expr}. */
+        void budgetExceeded(Expr expr);
+
+        /** {@code expr} exhausted the stack (a pathological regular expression, deep recursion). */
+        void tooComplex(Expr expr);
+    }
+
+    BodyEvaluator(ExprEvaluator evaluator, ModuleContext module, Trouble trouble) {
         this.evaluator = evaluator;
         this.module = module;
-        this.onBudgetExceeded = onBudgetExceeded;
+        this.trouble = trouble;
     }
 
     /** The evaluated content of a body. */
@@ -128,7 +137,7 @@ final class BodyEvaluator {
             try {
                 module.tick();
             } catch (BudgetExceeded exhausted) {
-                onBudgetExceeded.run();
+                trouble.budgetExceeded(forEach);
                 markUnknown(attributes, lists, type);
                 return;
             }
@@ -168,14 +177,20 @@ final class BodyEvaluator {
         return null;
     }
 
-    /** Evaluates one value; a Terraform error or an exhausted budget makes it unknown. */
+    /**
+     * Evaluates one value; a Terraform error makes it unknown. An exhausted budget or stack also makes it unknown
+     * and is reported, since a value an attacker can make unknown must not silently pass the gate.
+     */
     Object value(Expr expr, Scope scope) {
         try {
             return evaluator.eval(expr, scope);
         } catch (EvalException e) {
             return Unknown.VALUE;
         } catch (BudgetExceeded e) {
-            onBudgetExceeded.run();
+            trouble.budgetExceeded(expr);
+            return Unknown.VALUE;
+        } catch (StackOverflowError e) {
+            trouble.tooComplex(expr);
             return Unknown.VALUE;
         }
     }

@@ -47,6 +47,9 @@ final class ModuleEvaluator implements ModuleContext {
     private int instances;
     private boolean budgetReported;
     private Decl current;
+    /** The file of the local being evaluated, when one is: errors point at the expression that caused them. */
+    private String evaluatingFile;
+    private final Map<String, String> localFiles = new HashMap<>();
 
     /** A block and the file it is declared in. */
     private record Decl(Block block, String file) {
@@ -65,7 +68,19 @@ final class ModuleEvaluator implements ModuleContext {
     ModuleEvaluator(TerraformModule module, List<ScanError> errors) {
         this.module = module;
         this.errors = errors;
-        this.bodies = new BodyEvaluator(evaluator, this, this::reportBudget);
+        this.bodies = new BodyEvaluator(evaluator, this, new BodyEvaluator.Trouble() {
+            @Override
+            public void budgetExceeded(Expr expr) {
+                reportBudget(expr);
+            }
+
+            @Override
+            public void tooComplex(Expr expr) {
+                errors.add(new ScanError(fileOf(), expr.range().startLine(), expr.range().start().column(),
+                        "expression too complex to evaluate (it exhausted the evaluator's stack); simplify it,"
+                                + " e.g. a regular expression with nested repetition"));
+            }
+        });
         for (TerraformModule.ConfigFile file : module.configFiles()) {
             index(file);
         }
@@ -81,7 +96,11 @@ final class ModuleEvaluator implements ModuleContext {
                         variables.putIfAbsent(labels.get(0), decl);
                     }
                 }
-                case "locals" -> block.body().attributes().forEach(a -> locals.putIfAbsent(a.name(), a));
+                case "locals" -> block.body().attributes().forEach(a -> {
+                    if (locals.putIfAbsent(a.name(), a) == null) {
+                        localFiles.put(a.name(), file.path());
+                    }
+                });
                 case "resource" -> {
                     if (labels.size() == 2) {
                         resources.add(decl);
@@ -118,7 +137,7 @@ final class ModuleEvaluator implements ModuleContext {
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new ScanError(decl.file(), decl.block().range().startLine(), 0,
-                        "could not evaluate resource " + decl.address() + ": " + e));
+                        "could not evaluate resource " + decl.address() + ": " + describe(e)));
             }
         }
         for (Decl decl : providers) {
@@ -127,7 +146,7 @@ final class ModuleEvaluator implements ModuleContext {
                 out.add(provider(decl));
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new ScanError(decl.file(), decl.block().range().startLine(), 0,
-                        "could not evaluate provider " + decl.block().labels().get(0) + ": " + e));
+                        "could not evaluate provider " + decl.block().labels().get(0) + ": " + describe(e)));
             }
         }
         return out;
@@ -342,9 +361,12 @@ final class ModuleEvaluator implements ModuleContext {
         }
         localValues.put(name, IN_PROGRESS);
         Object value = Unknown.VALUE;
+        String outer = evaluatingFile;
+        evaluatingFile = localFiles.get(name);
         try {
             value = bodies.value(local.expr(), Scope.of(this));
         } finally {
+            evaluatingFile = outer;
             localValues.put(name, value);
         }
         return value;
@@ -418,12 +440,26 @@ final class ModuleEvaluator implements ModuleContext {
         evaluator.tick();
     }
 
-    private void reportBudget() {
-        if (!budgetReported && current != null) {
+    private void reportBudget(Expr expr) {
+        String file = fileOf();
+        if (!budgetReported && file != null) {
             budgetReported = true;
-            errors.add(new ScanError(current.file(), current.block().range().startLine(), 0,
+            errors.add(new ScanError(file, expr.range().startLine(), expr.range().start().column(),
                     "evaluation of this module stopped after " + Limits.MAX_STEPS_PER_MODULE
-                            + " steps; the remaining values are unknown"));
+                            + " steps here; the remaining values are unknown. Simplify this expression"
+                            + " (nested for-expressions over large ranges multiply)"));
         }
+    }
+
+    private String fileOf() {
+        return evaluatingFile != null ? evaluatingFile : current != null ? current.file() : null;
+    }
+
+    /** What went wrong, in words, never a Java class name. */
+    private static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "too complex to evaluate (it exhausted the evaluator's stack)";
+        }
+        return e.getMessage() == null ? "internal error (" + e.getClass().getSimpleName() + ")" : e.getMessage();
     }
 }
