@@ -26,6 +26,8 @@ public final class SecretDetector {
     static final int PEM_MAX_LINES = 200;
     static final int GENERIC_MIN_LENGTH = 12;
     static final double GENERIC_MIN_ENTROPY = 3.0;
+    /** Shortest value {@link #isLiteralSecret} takes for a secret. */
+    static final int LITERAL_MIN_LENGTH = 6;
     /** Generic assignments are only parsed on lines up to this length; token formats are checked on any line. */
     static final int GENERIC_MAX_LINE = 10_000;
 
@@ -284,6 +286,23 @@ public final class SecretDetector {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code key = value} hard-codes a secret: a secret-looking key name (not the name, ARN or path of a
+     * secret) holding a literal that is not a reference, a placeholder or a pointer to a secret store. For values
+     * already split from their key (an environment variable map); no entropy floor, since the key names it.
+     */
+    public static boolean isLiteralSecret(String key, String value) {
+        if (key == null || value == null || !isSecretKey(key)) {
+            return false;
+        }
+        String v = value.trim();
+        String lower = v.toLowerCase(Locale.ROOT);
+        return v.length() >= LITERAL_MIN_LENGTH && v.length() <= 1000 && !isReference(v) && !isPlaceholder(v)
+                && !v.startsWith("/") && !lower.startsWith("arn:") && !lower.contains("://")
+                && !lower.startsWith("{{resolve:") && !lower.equals("true") && !lower.equals("false")
+                && !lower.equals("null") && !lower.equals("none");
     }
 
     private static boolean isReference(String value) {
