@@ -1,12 +1,13 @@
 package dev.tollgate.iac;
 
+import dev.tollgate.iac.cloudformation.CloudFormationReader;
 import dev.tollgate.iac.terraform.TerraformReader;
 
 import java.util.List;
 
 /** Every IaC format Tollgate reads, in one place: the scan pipeline, the rule tester and the bot use this list. */
 public final class IacReaders {
-    private static final List<IacReader> ALL = List.of(new TerraformReader());
+    private static final List<IacReader> ALL = List.of(new TerraformReader(), new CloudFormationReader());
 
     private IacReaders() {
     }
