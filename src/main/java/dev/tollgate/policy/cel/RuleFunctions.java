@@ -9,6 +9,7 @@ import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
+import dev.tollgate.policy.secrets.SecretDetector;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -29,6 +30,10 @@ import java.util.regex.Pattern;
  *       empty map when the text is not JSON or too large, so that {@code json(x).?Statement} stays safe</li>
  *   <li>{@code as_list(dyn) -> list(dyn)}: null is [], a list is itself, anything else is [x]
  *       (IAM {@code Action} may be a string or a list)</li>
+ *   <li>{@code literal_secret_keys(dyn map) -> list(string)}: the keys of a string map (environment variables)
+ *       whose name looks like a secret and whose value is a literal secret, not a reference, placeholder or
+ *       store pointer ({@link SecretDetector#isLiteralSecret}). A value that is not known is no secret, so an
+ *       unknown never makes a finding although the function hides which keys it read.</li>
  *   <li>{@code cidr_public(dyn) -> bool}: true for a CIDR (or list of CIDRs) that opens to the whole internet
  *       ({@code 0.0.0.0/0}, {@code ::/0})</li>
  *   <li>{@code port_in(dyn from, dyn to, int port) -> bool}: whether a from/to port range covers {@code port};
@@ -64,6 +69,9 @@ final class RuleFunctions {
         return List.of(
                 CelFunctionDecl.newFunctionDeclaration("json",
                         CelOverloadDecl.newGlobalOverload("json_dyn", SimpleType.DYN, SimpleType.DYN)),
+                CelFunctionDecl.newFunctionDeclaration("literal_secret_keys",
+                        CelOverloadDecl.newGlobalOverload("literal_secret_keys_dyn", ListType.create(SimpleType.STRING),
+                                SimpleType.DYN)),
                 CelFunctionDecl.newFunctionDeclaration("as_list",
                         CelOverloadDecl.newGlobalOverload("as_list_dyn", ListType.create(SimpleType.DYN),
                                 SimpleType.DYN)),
@@ -91,6 +99,7 @@ final class RuleFunctions {
     static List<CelFunctionBinding> bindings() {
         return List.of(
                 CelFunctionBinding.from("json_dyn", Object.class, RuleFunctions::json),
+                CelFunctionBinding.from("literal_secret_keys_dyn", Object.class, RuleFunctions::literalSecretKeys),
                 CelFunctionBinding.from("as_list_dyn", Object.class, RuleFunctions::asList),
                 CelFunctionBinding.from("cidr_public_dyn", Object.class, RuleFunctions::cidrPublic),
                 CelFunctionBinding.from("names_no_source_dyn", Object.class, RuleFunctions::namesNoSource),
@@ -159,6 +168,20 @@ final class RuleFunctions {
             return new ArrayList<>(list);
         }
         return List.of(value);
+    }
+
+    static List<String> literalSecretKeys(Object variables) {
+        List<String> keys = new ArrayList<>();
+        if (variables instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (k instanceof String key && v instanceof String value
+                        && !value.contains(CelValues.UNKNOWN_PLACEHOLDER)
+                        && SecretDetector.isLiteralSecret(key, value)) {
+                    keys.add(key);
+                }
+            });
+        }
+        return keys;
     }
 
     static Boolean cidrPublic(Object value) {

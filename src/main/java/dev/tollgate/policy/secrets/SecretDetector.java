@@ -5,6 +5,7 @@ import dev.tollgate.iac.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Finds embedded secrets in any text file with high confidence: known token formats, checked by structure
@@ -26,6 +27,10 @@ public final class SecretDetector {
     static final int PEM_MAX_LINES = 200;
     static final int GENERIC_MIN_LENGTH = 12;
     static final double GENERIC_MIN_ENTROPY = 3.0;
+    private static final Pattern AWS_KEY_ID = Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}");
+    private static final Pattern AWS_SECRET_FORM = Pattern.compile("[A-Za-z0-9/+]{40}");
+    /** Shortest value {@link #isLiteralSecret} takes for a secret. */
+    static final int LITERAL_MIN_LENGTH = 6;
     /** Generic assignments are only parsed on lines up to this length; token formats are checked on any line. */
     static final int GENERIC_MAX_LINE = 10_000;
 
@@ -284,6 +289,34 @@ public final class SecretDetector {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code key = value} hard-codes a secret: a secret-looking key name (not the name, ARN or path of a
+     * secret) holding a literal that is not a reference, a placeholder or a pointer to a secret store. For values
+     * already split from their key (an environment variable map); no entropy floor, since the key names it.
+     * An AWS access key id, or a 40-character AWS secret key under a secret-looking name, counts even when it
+     * is AWS's documentation example: in resource configuration the value is what gets deployed.
+     */
+    public static boolean isLiteralSecret(String key, String value) {
+        if (key == null || value == null) {
+            return false;
+        }
+        String v = value.trim();
+        if (AWS_KEY_ID.matcher(v).matches()) {
+            return true; // a credential in its exact form, documentation keys included: the value is deployed
+        }
+        if (!isSecretKey(key)) {
+            return false;
+        }
+        if (AWS_SECRET_FORM.matcher(v).matches() && hasUpperLowerAndDigitOrSymbol(v)) {
+            return true;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        return v.length() >= LITERAL_MIN_LENGTH && v.length() <= 1000 && !isReference(v) && !isPlaceholder(v)
+                && !v.startsWith("/") && !lower.startsWith("arn:") && !lower.contains("://")
+                && !lower.startsWith("{{resolve:") && !lower.equals("true") && !lower.equals("false")
+                && !lower.equals("null") && !lower.equals("none");
     }
 
     private static boolean isReference(String value) {

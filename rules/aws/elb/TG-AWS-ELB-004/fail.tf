@@ -1,0 +1,4 @@
+resource "aws_lb" "front" {
+  name    = "front"
+  subnets = var.public_subnets
+}
