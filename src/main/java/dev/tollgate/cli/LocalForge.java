@@ -33,22 +33,26 @@ final class LocalForge implements Forge {
 
     private final Map<String, SourceFile> base;
     private final Map<String, SourceFile> head;
+    /** Files of each tree that could not be read (too large, not text), by path: the bot reports them too. */
+    private final Map<String, String> unreadableBase = new TreeMap<>();
+    private final Map<String, String> unreadableHead = new TreeMap<>();
     private final String config;
     private ReviewDraft review;
     private StatusReport status;
 
     LocalForge(Path baseDir, Path headDir) throws IOException {
-        this.base = collect(baseDir);
-        this.head = collect(headDir);
+        this.base = collect(baseDir, unreadableBase);
+        this.head = collect(headDir, unreadableHead);
         Path configFile = baseDir.resolve(".tollgate.yml");
         this.config = Files.isRegularFile(configFile) ? Files.readString(configFile) : null;
     }
 
-    private static Map<String, SourceFile> collect(Path dir) throws IOException {
+    private static Map<String, SourceFile> collect(Path dir, Map<String, String> unreadable) throws IOException {
         FileCollector collector = new FileCollector();
         collector.addTree(dir);
         Map<String, SourceFile> files = new TreeMap<>();
         collector.files().forEach(f -> files.put(f.path(), f));
+        collector.errors().forEach(e -> unreadable.put(e.file(), e.message()));
         return files;
     }
 
@@ -70,14 +74,18 @@ final class LocalForge implements Forge {
         List<ChangedFile> changes = new ArrayList<>();
         TreeSet<String> paths = new TreeSet<>(base.keySet());
         paths.addAll(head.keySet());
+        paths.addAll(unreadableBase.keySet());
+        paths.addAll(unreadableHead.keySet());
         for (String path : paths) {
             SourceFile before = base.get(path);
             SourceFile after = head.get(path);
             if (before != null && after != null && before.text().equals(after.text())) {
                 continue;
             }
-            ChangedFile.Status status = before == null ? ChangedFile.Status.ADDED
-                    : after == null ? ChangedFile.Status.REMOVED : ChangedFile.Status.MODIFIED;
+            boolean inBase = before != null || unreadableBase.containsKey(path);
+            boolean inHead = after != null || unreadableHead.containsKey(path);
+            ChangedFile.Status status = !inBase ? ChangedFile.Status.ADDED
+                    : !inHead ? ChangedFile.Status.REMOVED : ChangedFile.Status.MODIFIED;
             changes.add(new ChangedFile(path, status, null, patch(path, before, after)));
         }
         return changes;
@@ -96,13 +104,19 @@ final class LocalForge implements Forge {
         if (path.equals(".tollgate.yml")) {
             return BASE.equals(ref) && config != null ? FileContent.text(path, config) : null;
         }
+        String unreadable = (BASE.equals(ref) ? unreadableBase : unreadableHead).get(path);
+        if (unreadable != null) {
+            return FileContent.skipped(path, unreadable);
+        }
         SourceFile file = tree(ref).get(path);
         return file == null ? null : FileContent.text(path, file.text());
     }
 
     @Override
     public List<String> listFiles(PullRequestRef pr, String directory, String ref) {
-        return tree(ref).keySet().stream().filter(p -> IacFiles.directoryOf(p).equals(directory)).toList();
+        TreeSet<String> paths = new TreeSet<>(tree(ref).keySet());
+        paths.addAll((BASE.equals(ref) ? unreadableBase : unreadableHead).keySet());
+        return paths.stream().filter(p -> IacFiles.directoryOf(p).equals(directory)).toList();
     }
 
     private Map<String, SourceFile> tree(String ref) {

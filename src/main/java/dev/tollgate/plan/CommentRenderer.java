@@ -47,8 +47,10 @@ public final class CommentRenderer {
         body.append(badge(finding.severity())).append(" · ").append(Markdown.code(finding.ruleId(), 100))
                 .append(" · ").append(Markdown.text(finding.title(), 300)).append("\n\n");
         appendParagraph(body, Markdown.authored(finding.description(), MAX_FIELD));
-        appendParagraph(body, "**Here:** " + Markdown.code(finding.resource(), 300) + " — "
-                + Markdown.text(finding.message(), MAX_FIELD));
+        boolean messageSaysMore = finding.message() != null && !finding.message().isBlank()
+                && !finding.message().strip().equalsIgnoreCase(finding.title().strip());
+        appendParagraph(body, "**Here:** " + Markdown.code(finding.resource(), 300)
+                + (messageSaysMore ? " — " + Markdown.text(finding.message(), MAX_FIELD) : ""));
         String remediation = Markdown.authored(finding.remediation(), MAX_FIELD);
         if (!remediation.isEmpty()) {
             appendParagraph(body, "**How to fix:** " + remediation);
@@ -71,17 +73,21 @@ public final class CommentRenderer {
         return text + marker;
     }
 
-    /** The collapsed how-to for exceptions: the annotation form and the reply form. */
+    /** The collapsed how-to for exceptions, in the form the file's format allows. */
     String exceptionHelp(Finding finding) {
-        String example = "owner=@your-team expires=" + today.plusDays(Math.min(30, maxExceptionDays))
-                + " reason=\"why this is acceptable\"";
-        return "<details><summary>Request an exception</summary>\n\n"
-                + "Add this comment directly above the resource (or on the line above):\n\n"
-                + Markdown.fence("", "# tollgate:exception " + finding.ruleId() + " " + example) + "\n\n"
-                + "or reply to this comment with:\n\n"
-                + Markdown.fence("", "/tollgate exception " + example) + "\n\n"
+        String expires = today.plusDays(Math.min(30, maxExceptionDays)).toString();
+        String example = "owner=@your-team expires=" + expires + " reason=\"why this is acceptable\"";
+        String how = finding.file() != null && finding.file().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                ? "JSON has no comments: in a CloudFormation template add to the resource's `Metadata`:\n\n"
+                + Markdown.fence("", "\"tollgate\": {\"exceptions\": [{\"rule\": \"" + finding.ruleId()
+                + "\", \"owner\": \"@your-team\", \"expires\": \"" + expires
+                + "\", \"reason\": \"why this is acceptable\"}]}")
+                + "\n\nand on a Kubernetes object the annotation `tollgate.dev/exception." + finding.ruleId() + "`."
+                : "Add this comment directly above the resource, inside it, or on the flagged line:\n\n"
+                + Markdown.fence("", "# tollgate:exception " + finding.ruleId() + " " + example);
+        return "<details><summary>Request an exception</summary>\n\n" + how + "\n\n"
                 + "An exception needs an owner (`@user`, `@org/team` or an email), an expiry date at most "
-                + maxExceptionDays + " days away, and a reason.\n</details>";
+                + maxExceptionDays + " days away, and a reason; a reviewer sees it in the diff.\n</details>";
     }
 
     /** The suggestion with the original line's indentation on each of its lines. */
@@ -91,12 +97,30 @@ public final class CommentRenderer {
             i++;
         }
         String indent = originalLine.substring(0, i);
+        String aligned = keepAlignment(suggestion, originalLine);
+        if (aligned != null) {
+            return aligned;
+        }
         StringBuilder sb = new StringBuilder();
         String[] lines = suggestion.split("\n", -1);
         for (int k = 0; k < lines.length; k++) {
             sb.append(k == 0 ? "" : "\n").append(indent).append(k == 0 ? lines[k].stripLeading() : lines[k]);
         }
         return sb.toString();
+    }
+
+    /**
+     * For a one-line {@code key = value} fix of a line that sets the same key, the original line up to its
+     * {@code =} followed by the new value, so that aligned blocks stay aligned; null otherwise.
+     */
+    private static String keepAlignment(String suggestion, String originalLine) {
+        int newEq = suggestion.indexOf('=');
+        int oldEq = originalLine.indexOf('=');
+        if (suggestion.contains("\n") || newEq < 0 || oldEq < 0
+                || !suggestion.substring(0, newEq).strip().equals(originalLine.substring(0, oldEq).strip())) {
+            return null;
+        }
+        return originalLine.substring(0, oldEq + 1) + " " + suggestion.substring(newEq + 1).strip();
     }
 
     private static void appendParagraph(StringBuilder body, String paragraph) {

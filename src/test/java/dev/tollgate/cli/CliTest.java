@@ -100,12 +100,23 @@ class CliTest {
         int aclLine = lineOf("examples/head/storage.tf", "acl    = \"public-read\"", 1);
         assertTrue(run.out().contains("inline comment on network/main.tf:" + sshLine), run.out());
         assertTrue(run.out().contains("inline comment on storage.tf:" + aclLine), run.out());
-        assertTrue(run.out().contains("```suggestion\n  acl = \"private\"\n```"), "a one-click fix keeps indentation");
+        assertTrue(run.out().contains("```suggestion\n  acl    = \"private\"\n```"), "a one-click fix keeps indentation and alignment");
         assertTrue(run.out().contains("<!-- tollgate:TG-AWS-EC2-001:network/main.tf:aws_security_group.bastion -->"));
         assertTrue(run.out().contains("status `tollgate`: failure"));
         // the web security group was already open on 443 at the base: not this change's finding, not inline
         assertTrue(!run.out().contains("inline comment on network/main.tf:" + lineOf("examples/head/network/main.tf",
                 "cidr_blocks = [\"0.0.0.0/0\"]", 1)), "an unchanged line gets no comment");
+    }
+
+    @Test
+    void reviewBlocksOnAChangedFileThatIsNotText(@TempDir Path dir) throws IOException {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Path head = Files.createDirectories(dir.resolve("head"));
+        Files.write(head.resolve("main.tf"), "# caf\u00e9\nresource \"aws_ebs_volume\" \"v\" {}\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Run run = run("review", "--base", base.toString(), "--head", head.toString());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("`main.tf`") && run.out().contains("not UTF-8"), run.out());
     }
 
     @Test

@@ -275,8 +275,9 @@ class ModuleEvaluationTest {
                 }
                 """);
         Map<String, Object> attrs = resource(parsed, "aws_security_group.sg").attributes();
-        assertEquals(List.of(Map.of("from_port", Unknown.VALUE, "protocol", "tcp")), attrs.get("ingress"),
-                "the content's literal settings are read; values from the iterator stay unknown");
+        assertEquals(List.of(Map.of("from_port", Unknown.VALUE, "protocol", "tcp", Unknown.SPECULATIVE_KEY, true)),
+                attrs.get("ingress"), "the content's literal settings are read; values from the iterator stay unknown;"
+                        + " the element is marked as one whose existence is unknown");
         assertEquals("sg", attrs.get("name"));
     }
 
