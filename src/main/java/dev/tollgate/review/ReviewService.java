@@ -103,7 +103,8 @@ public final class ReviewService<C> {
                         head.findings().size(), head.filesScanned(), status.conclusion(), status.title());
             }
         } catch (Exception e) {
-            LOG.error("{}: review failed: {}", at, e.toString(), e);
+            LOG.error("{}: review failed: {}", at, rootCause(e));
+            LOG.debug("{}: review failure trace", at, e);
             status = StatusReport.error("Tollgate could not review this commit", adviceFor(e));
             kind = ReviewOutcome.Kind.ERROR;
         }
@@ -285,5 +286,16 @@ public final class ReviewService<C> {
         List<ScanError> unreadable() {
             return List.copyOf(unreadable.values());
         }
+    }
+
+    /** The innermost cause, in one line: what an operator can act on (a DNS failure, a 401 ...). */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause.getCause() != null && cause.getCause() != cause && depth < 20; depth++) {
+            cause = cause.getCause();
+        }
+        String outer = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return cause == e ? outer : outer + " (cause: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
     }
 }

@@ -44,11 +44,16 @@ public final class GitHubBot implements AutoCloseable {
         Metrics metrics = new Metrics();
         metrics.describe(REVIEWS, "review jobs by outcome");
         ReviewService<C> service = new ReviewService<>(new GitHubForge(clients), scanner, planner, Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicReference<TollgateServer> serverRef = new java.util.concurrent.atomic.AtomicReference<>();
         InMemoryJobQueue queue = new InMemoryJobQueue(2, 10_000, job -> {
             ReviewOutcome outcome = service.review(job);
             metrics.increment(REVIEWS, "outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (outcome.kind() == ReviewOutcome.Kind.ERROR && serverRef.get() != null) {
+                serverRef.get().forgetDelivery(job.deliveryId());
+            }
         });
         TollgateServer server = new TollgateServer(settings.webhookSecret(), queue, metrics, () -> true, Clock.systemUTC());
+        serverRef.set(server);
         return new GitHubBot(queue, server.start(port));
     }
 

@@ -36,6 +36,7 @@ public final class TollgateServer implements AutoCloseable {
     private final BooleanSupplier ready;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private volatile long lastSignatureWarning;
     private final Cache<String, Boolean> deliveries = Caffeine.newBuilder()
             .maximumSize(50_000)
             .expireAfterWrite(Duration.ofHours(24))
@@ -110,6 +111,7 @@ public final class TollgateServer implements AutoCloseable {
         }
         if (!githubSignature.verify(body, ctx.header("X-Hub-Signature-256"))) {
             metrics.increment(WEBHOOKS, "result", "bad_signature");
+            warnBadSignature(ctx.header("X-Hub-Signature-256") == null);
             ctx.status(HttpStatus.UNAUTHORIZED).result("");
             return;
         }
@@ -162,6 +164,26 @@ public final class TollgateServer implements AutoCloseable {
                 deliveries.invalidate(delivery == null ? "" : delivery);
                 answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Forgets a delivery id, so that GitHub's "Redeliver" (which reuses the id) can retry a review that failed,
+     * e.g. during a GitHub outage.
+     */
+    public void forgetDelivery(String delivery) {
+        if (delivery != null) {
+            deliveries.invalidate(delivery);
+        }
+    }
+
+    /** At most one line a minute, so that an admin with a mistyped secret sees why, and a flood stays quiet. */
+    private void warnBadSignature(boolean missing) {
+        long now = clock.millis();
+        if (now - lastSignatureWarning > 60_000) {
+            lastSignatureWarning = now;
+            LOG.warn("rejected a GitHub webhook: {} X-Hub-Signature-256. If these are GitHub's deliveries, the App's"
+                    + " webhook secret differs from TOLLGATE_GITHUB_WEBHOOK_SECRET.", missing ? "no" : "a wrong");
         }
     }
 

@@ -141,6 +141,15 @@ class TollgateServerTest {
     }
 
     @Test
+    void aForgottenDeliveryCanBeRedelivered() throws Exception {
+        byte[] body = Files.readAllBytes(Corpus.path("webhooks/github/pull_request.synchronize.payload.json"));
+        assertEquals(202, post("pull_request", "failed-once", body, true).statusCode());
+        server.forgetDelivery("failed-once"); // what the bot does when that review ended in an error
+        assertEquals(202, post("pull_request", "failed-once", body, true).statusCode(), "GitHub's Redeliver retries");
+        assertEquals(2, queue.submittedCount());
+    }
+
+    @Test
     void pingAnswers200AndHealthAndMetricsAreServed() throws Exception {
         for (String file : List.of("ping.payload.json", "ping.with-app_id.payload.json")) {
             HttpResponse<String> response = post("ping", UUID.randomUUID().toString(),
