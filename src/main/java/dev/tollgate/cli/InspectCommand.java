@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Print what the parsers read from each file, as a JSON array in the order given.",
-                "For Terraform each object has the shape of the hcl-oracle corpus: blocks, attributes, line",
-                "ranges, expression kinds and literals. Exit 0, or 2 when a file could not be read at all."})
+        description = {"Print what the Terraform parser read from each file, as JSON.",
+                "One object per file in the order given: blocks, attributes, line ranges, expression kinds and "
+                        + "literals. Exit 0, or 2 when a file could not be read or is not Terraform."})
 final class InspectCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Terraform files (.tf, .tf.json, .tfvars).")
     List<Path> files;
 
     @Override
@@ -42,6 +42,7 @@ final class InspectCommand implements Callable<Integer> {
             if (!IacFiles.isTerraform(path)) {
                 out.addObject().put("path", path).putArray("errors")
                         .add("not a Terraform file (.tf, .tf.json, .tfvars); other formats are not inspected yet");
+                unreadable = true;
                 continue;
             }
             out.add(inspector.inspect(path, source.text()));

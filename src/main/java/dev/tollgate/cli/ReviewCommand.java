@@ -20,10 +20,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = {"Print the review the bot would post for a change from one tree to the other:",
-                "the inline comments with their file and line, the summary, and the status conclusion.",
-                ".tollgate.yml is read from the base tree. Exit 0 when nothing blocks, 1 when the status",
-                "would fail, 2 on usage or input errors."})
+        description = {"Print the review the bot would post for a change from one tree to another.",
+                "Prints the inline comments with their file and line, the summary and the status conclusion; "
+                        + ".tollgate.yml is read from the base tree. Exit 0 when nothing blocks, 1 when the status "
+                        + "would fail, 2 on usage or input errors."})
 final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--base", required = true, paramLabel = "DIR", description = "The tree before the change.")

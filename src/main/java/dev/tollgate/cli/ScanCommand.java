@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scan IaC files or directories and print the findings.",
-                "Exit 0 when nothing blocks, 1 when a finding blocks, 2 on usage errors or when a file",
-                "could not be read (and nothing blocks)."})
+                "Reads Terraform (.tf, .tf.json, .tfvars, plan JSON), CloudFormation, Kubernetes manifests and "
+                        + "Dockerfiles. Exit 0 when nothing blocks, 1 when a finding blocks, 2 on usage errors or "
+                        + "when a file could not be read (and nothing blocks)."})
 final class ScanCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif }
@@ -32,15 +33,22 @@ final class ScanCommand implements Callable<Integer> {
             description = "A directory of extra rules (YAML); a rule with a built-in id replaces it.")
     Path rulesDir;
 
-    @Option(names = "--max-exception-days", defaultValue = "90",
+    @Option(names = "--max-exception-days", defaultValue = "90", paramLabel = "DAYS",
             description = "Longest allowed exception window in days (default: ${DEFAULT-VALUE}).")
     int maxExceptionDays;
 
     @Override
     public Integer call() throws IOException {
+        if (maxExceptionDays < 1 || maxExceptionDays > 365) {
+            throw new IllegalArgumentException("--max-exception-days must be between 1 and 365");
+        }
         FileCollector collector = new FileCollector();
         for (Path path : paths) {
             collector.add(path);
+        }
+        if (collector.files().isEmpty() && collector.errors().isEmpty()) {
+            System.err.println("tollgate: no IaC files found in " + paths
+                    + " (Terraform, CloudFormation, Kubernetes, Dockerfile); nothing was scanned");
         }
         ScanReport scanned = Scanner.create(rulesDir).scan(collector.files(), LocalDate.now(), maxExceptionDays);
         List<ScanError> errors = new ArrayList<>(collector.errors());

@@ -11,9 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the bot. Configuration comes from the environment (README.md):",
-                "PORT, TOLLGATE_GITHUB_WEBHOOK_SECRET and TOLLGATE_GITHUB_APP_ID + TOLLGATE_GITHUB_PRIVATE_KEY",
-                "or TOLLGATE_GITHUB_TOKEN; TOLLGATE_GITHUB_API_URL for GitHub Enterprise Server."})
+        description = {"Run the bot (GitHub webhooks on /webhooks/github).",
+                "Configuration comes from the environment (README.md): PORT, TOLLGATE_GITHUB_WEBHOOK_SECRET, and "
+                        + "TOLLGATE_GITHUB_APP_ID with TOLLGATE_GITHUB_PRIVATE_KEY or TOLLGATE_GITHUB_TOKEN; "
+                        + "TOLLGATE_GITHUB_API_URL for GitHub Enterprise Server."})
 final class ServeCommand implements Callable<Integer> {
 
     @Override

@@ -45,7 +45,9 @@ final class TextReport {
         }
         out.append('\n');
         out.append("    resource: ").append(f.resource()).append('\n');
-        out.append("    ").append(f.message()).append('\n');
+        if (f.message() != null && !f.message().strip().equalsIgnoreCase(f.title().strip())) {
+            out.append("    ").append(f.message()).append('\n');
+        }
         if (f.statusDetail() != null) {
             out.append("    exception: ").append(f.statusDetail()).append('\n');
         }
@@ -62,7 +64,9 @@ final class TextReport {
         String findings = report.findings().isEmpty() ? "no findings"
                 : report.findings().size() + (report.findings().size() == 1 ? " finding" : " findings")
                 + " (" + severities + "), " + s.blocking() + " blocking";
-        String line = findings + " in " + report.filesScanned() + (report.filesScanned() == 1 ? " file" : " files");
+        long withFindings = report.findings().stream().map(f -> f.file()).distinct().count();
+        String line = findings + (report.findings().isEmpty() ? "" : " in " + withFindings + " of") + " "
+                + report.filesScanned() + (report.filesScanned() == 1 ? " file" : " files") + " scanned";
         if (!report.errors().isEmpty()) {
             line += "; " + report.errors().size() + " could not be read";
         }
