@@ -21,6 +21,8 @@ import java.util.Set;
  * @param headFiles         head file texts by path, for the indentation of suggestions (may be empty)
  * @param config            the base branch's {@code .tollgate.yml}
  * @param errors            files or parts that could not be read
+ * @param baseErrors        {@link #errorKey} of every error at the base SHA: an error the change introduces blocks
+ *                          even in a file it did not touch (a changed variable can break a sibling's evaluation)
  * @param skipped           files deliberately not scanned
  * @param filesScanned      how many IaC files were scanned (0 with no errors means: no IaC change)
  * @param existingComments  marker key ({@link Marker#find}) of each inline comment the bot wrote earlier → its id
@@ -28,8 +30,21 @@ import java.util.Set;
  */
 public record PlanInput(List<Finding> findings, Set<String> baseFingerprints, Map<String, Set<Integer>> changedFiles,
                         Map<String, SourceFile> headFiles, TollgateConfig config, List<ScanError> errors,
-                        List<Skipped> skipped, int filesScanned, Map<String, String> existingComments,
-                        LocalDate today) {
+                        Set<String> baseErrors, List<Skipped> skipped, int filesScanned,
+                        Map<String, String> existingComments, LocalDate today) {
+
+    /** Without the base's errors: only errors in changed files block. */
+    public PlanInput(List<Finding> findings, Set<String> baseFingerprints, Map<String, Set<Integer>> changedFiles,
+                     Map<String, SourceFile> headFiles, TollgateConfig config, List<ScanError> errors,
+                     List<Skipped> skipped, int filesScanned, Map<String, String> existingComments, LocalDate today) {
+        this(findings, baseFingerprints, changedFiles, headFiles, config, errors, null, skipped, filesScanned,
+                existingComments, today);
+    }
+
+    /** Identity of an error across base and head: file and message, not the line (the change may move it). */
+    public static String errorKey(ScanError error) {
+        return error.file() + "\n" + error.message();
+    }
 
     public PlanInput {
         findings = findings == null ? List.of() : findings;

@@ -86,7 +86,8 @@ public final class Planner {
 
         Set<String> blockingErrorFiles = new LinkedHashSet<>();
         for (ScanError error : input.errors()) {
-            if (error.file() == null || error.file().isBlank() || changed.containsKey(error.file())) {
+            boolean introduced = input.baseErrors() != null && !input.baseErrors().contains(PlanInput.errorKey(error));
+            if (error.file() == null || error.file().isBlank() || changed.containsKey(error.file()) || introduced) {
                 blockingErrorFiles.add(error.file() == null ? "" : error.file());
             }
         }

@@ -60,8 +60,8 @@ final class SummaryRenderer {
                 + Markdown.text(p.finding().statusDetail(), 500));
         section(body, "⚠️ Files that could not be read", context.errors(), e -> Markdown.code(e.file(), 300)
                 + (e.line() > 0 ? " line " + e.line() : "") + ": " + Markdown.text(e.message(), 500)
-                + (context.blockingErrorFiles().contains(e.file()) ? " (changed in this pull request, so it blocks)"
-                : " (not changed here; not blocking)"));
+                + (context.blockingErrorFiles().contains(e.file()) ? " (blocks: the file is changed or the error is new in this pull request)"
+                : " (already there before this pull request; not blocking)"));
         section(body, "⏭️ Skipped files", context.skipped(), s -> Markdown.code(s.file(), 300) + ": "
                 + Markdown.text(s.reason(), 500));
         List<String> notes = new java.util.ArrayList<>(context.warnings());

@@ -58,7 +58,9 @@ public final class TollgatePlanner implements ReviewPlanner<TollgateConfig> {
         Map<String, SourceFile> files = new LinkedHashMap<>();
         headFiles.forEach(f -> files.put(f.path(), f));
         ReviewPlan plan = planner.plan(new PlanInput(relevant(head.findings(), commentable, baseFingerprints),
-                baseFingerprints, commentable, files, config, head.errors(), head.skipped(), head.filesScanned(),
+                baseFingerprints, commentable, files, config, head.errors(),
+                base.errors().stream().map(PlanInput::errorKey).collect(Collectors.toSet()), head.skipped(),
+                head.filesScanned(),
                 earlierInlineComments(existing), LocalDate.now(clock)));
         return new PlannedReview(draft(plan), status(plan));
     }

@@ -155,6 +155,19 @@ class PlannerTest {
     }
 
     @Test
+    void anErrorTheChangeIntroducesInAnUntouchedSiblingBlocks() {
+        ScanError sibling = new ScanError("main.tf", 3, 1, "evaluation of this module stopped after 5000000 steps here");
+        PlanInput introduced = new PlanInput(List.of(), Set.of(), Map.of("locals.tf", Set.of(1)), Map.of(),
+                TollgateConfig.defaults(), List.of(sibling), Set.of(), List.of(), 2, Map.of(), LocalDate.of(2026, 12, 3));
+        assertEquals(ReviewPlan.Conclusion.FAILURE, planner.plan(introduced).conclusion(),
+                "a changed local that breaks the evaluation of an unchanged file must not pass the gate");
+        PlanInput existing = new PlanInput(List.of(), Set.of(), Map.of("locals.tf", Set.of(1)), Map.of(),
+                TollgateConfig.defaults(), List.of(sibling), Set.of(PlanInput.errorKey(sibling)), List.of(), 2, Map.of(),
+                LocalDate.of(2026, 12, 3));
+        assertEquals(ReviewPlan.Conclusion.SUCCESS, planner.plan(existing).conclusion(), "the same error at the base");
+    }
+
+    @Test
     void unreadableChangedFileBlocksButAnUnreadableSiblingOnlyShows() {
         ScanError changed = new ScanError("main.tf", 7, 3, "unexpected '}'");
         ScanError sibling = new ScanError("variables.tf", 2, 1, "unterminated string");
@@ -162,9 +175,9 @@ class PlannerTest {
                 TollgateConfig.defaults(), List.of(changed, sibling), Map.of()));
         assertEquals(ReviewPlan.Conclusion.FAILURE, plan.conclusion());
         assertEquals("1 unreadable file blocks this change", plan.statusDescription());
-        assertTrue(plan.summary().contains("`main.tf` line 7: unexpected '}' (changed in this pull request, so it blocks)"),
+        assertTrue(plan.summary().contains("`main.tf` line 7: unexpected '}' (blocks: the file is changed or the error is new in this pull request)"),
                 plan.summary());
-        assertTrue(plan.summary().contains("`variables.tf` line 2: unterminated string (not changed here; not blocking)"));
+        assertTrue(plan.summary().contains("`variables.tf` line 2: unterminated string (already there before this pull request; not blocking)"));
         ReviewPlan siblingOnly = planner.plan(input(List.of(), Set.of(), Map.of("main.tf", Set.of(1)),
                 TollgateConfig.defaults(), List.of(sibling), Map.of()));
         assertEquals(ReviewPlan.Conclusion.SUCCESS, siblingOnly.conclusion());

@@ -78,7 +78,7 @@ class HostileFilesReviewTest {
         assertTrue(body.contains("`" + DEEP + "` line 2: ") && body.contains("Nesting too deep"), body);
         assertTrue(body.contains("`" + HUGE + "`: larger than 1024 KiB (" + huge.length() + " bytes)"), body);
         for (String file : List.of(BROKEN, DEEP, HUGE)) {
-            assertTrue(body.contains("`" + file + "`") && body.contains("changed in this pull request, so it blocks"),
+            assertTrue(body.contains("`" + file + "`") && body.contains("blocks: the file is changed or the error is new in this pull request"),
                     file + " in " + body);
         }
         assertEquals(1, harness.github.statuses().size());
