@@ -2,6 +2,7 @@ package dev.tollgate.review;
 
 import dev.tollgate.exception.ExceptionResolver;
 import dev.tollgate.iac.DeclaredException;
+import dev.tollgate.iac.IacFiles;
 import dev.tollgate.iac.IacReader;
 import dev.tollgate.iac.IacReaders;
 import dev.tollgate.iac.ParsedFiles;
@@ -70,11 +71,35 @@ public final class Scanner {
             skipped.addAll(parsed.skipped());
             declared.addAll(parsed.exceptions());
         }
+        skipped.addAll(unclaimed(files, resources, errors, skipped));
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<Finding> findings = new ArrayList<>(
                 exceptions.apply(policy.evaluate(resources, files), byPath, declared, today, maxExceptionDays));
         findings.sort(ORDER);
         return new ScanReport(List.copyOf(findings), List.copyOf(errors), List.copyOf(skipped), read);
+    }
+
+    /**
+     * YAML and JSON files that no reader recognised (a values file, a CI config, package.json): listed with the
+     * reason, so that no file is silently passed over. Terraform files always belong to their module.
+     */
+    private static List<Skipped> unclaimed(List<SourceFile> files, List<Resource> resources, List<ScanError> errors,
+                                           List<Skipped> skipped) {
+        java.util.Set<String> claimed = new java.util.HashSet<>();
+        resources.forEach(r -> claimed.add(r.file()));
+        errors.forEach(e -> claimed.add(e.file()));
+        skipped.forEach(s -> claimed.add(s.file()));
+        List<Skipped> out = new ArrayList<>();
+        for (SourceFile file : files) {
+            String name = file.path().toLowerCase(java.util.Locale.ROOT);
+            boolean yamlOrJson = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
+                    || name.endsWith(".template");
+            if (yamlOrJson && !IacFiles.isTerraform(name) && !claimed.contains(file.path())) {
+                out.add(new Skipped(file.path(),
+                        "not IaC: no CloudFormation template, Kubernetes object or Terraform plan in it"));
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,106 @@
+package dev.tollgate.review;
+
+import dev.tollgate.iac.IacReaders;
+import dev.tollgate.iac.ScanError;
+import dev.tollgate.iac.Skipped;
+import dev.tollgate.iac.SourceFile;
+import dev.tollgate.policy.Finding;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every repository of the corpus through the whole scan pipeline, every format at once: nothing crashes, every
+ * YAML/JSON file is either read as IaC or listed with a reason, and the goat repos give findings.
+ */
+class CorpusScanTest {
+
+    private static Path iac() {
+        String shared = System.getProperty("tollgate.shared");
+        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpus", "iac")),
+                "shared corpus not found (system property tollgate.shared): corpus scan skipped");
+        return Path.of(shared, "corpus", "iac");
+    }
+
+    @Test
+    void everyRepositoryScansAndEveryCandidateFileIsAccountedFor() throws IOException {
+        Path root = iac();
+        Scanner scanner = Scanner.create(null);
+        Map<String, String> figures = new TreeMap<>();
+        try (Stream<Path> repos = Files.list(root)) {
+            for (Path repo : repos.filter(Files::isDirectory).sorted().toList()) {
+                List<SourceFile> files = read(repo);
+                ScanReport report = scanner.scan(files, LocalDate.of(2026, 12, 3), 90);
+                figures.put(repo.getFileName().toString(), report.findings().size() + " findings in "
+                        + report.filesScanned() + " files, " + report.errors().size() + " errors, "
+                        + report.skipped().size() + " skipped; by format " + byFormat(report));
+                for (Skipped s : report.skipped()) {
+                    assertFalse(s.reason().isBlank(), s.toString());
+                }
+                assertEquals(List.of(), report.errors().stream().map(ScanError::toString).toList(),
+                        repo + ": every corpus file reads");
+                if (!repo.getFileName().toString().equals("tf-modules")) {
+                    assertTrue(report.findings().size() > 10, repo + " is vulnerable by design: " + figures);
+                }
+            }
+        }
+        figures.forEach((repo, line) -> System.out.println("corpus scan " + repo + ": " + line));
+    }
+
+    private static String byFormat(ScanReport report) {
+        return report.findings().stream().collect(Collectors.groupingBy(CorpusScanTest::format, TreeMap::new,
+                Collectors.counting())).toString();
+    }
+
+    private static String format(Finding f) {
+        String id = f.ruleId();
+        if (id.startsWith("TG-SECRET")) {
+            return "secrets";
+        }
+        String file = f.file().toLowerCase(java.util.Locale.ROOT);
+        if (file.contains("dockerfile") || file.contains("containerfile")) {
+            return "dockerfile";
+        }
+        if (file.endsWith(".tf") || file.endsWith(".tf.json")) {
+            return "terraform";
+        }
+        return id.startsWith("TG-K8S") ? "kubernetes" : "cloudformation";
+    }
+
+    private static List<SourceFile> read(Path repo) throws IOException {
+        List<SourceFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(repo)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String path = repo.relativize(p).toString().replace('\\', '/');
+                if (!IacReaders.accepts(path)) {
+                    continue;
+                }
+                try {
+                    files.add(new SourceFile(path, StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString()));
+                } catch (CharacterCodingException e) {
+                    throw new AssertionError(path + " is not UTF-8", e);
+                }
+            }
+        }
+        return files;
+    }
+}
