@@ -65,6 +65,28 @@ public final class Marker {
         return encoded.equals("summary") ? Optional.empty() : Optional.of(decode(encoded));
     }
 
+    /** The keys of every finding marker in a body (a comment that groups the findings on one line has several). */
+    public static java.util.List<String> findAll(String body) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        if (body == null) {
+            return keys;
+        }
+        int from = 0;
+        while (keys.size() < 100) {
+            int start = body.indexOf(OPEN, from);
+            int end = start < 0 ? -1 : body.indexOf(CLOSE, start + OPEN.length());
+            if (end < 0) {
+                break;
+            }
+            String encoded = body.substring(start + OPEN.length(), end);
+            if (!encoded.equals("summary")) {
+                keys.add(decode(encoded));
+            }
+            from = end + CLOSE.length();
+        }
+        return keys;
+    }
+
     static String encode(String key) {
         StringBuilder sb = new StringBuilder();
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import dev.tollgate.policy.Finding;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,17 +81,39 @@ public final class TollgatePlanner implements ReviewPlanner<TollgateConfig> {
         Map<String, String> byKey = new HashMap<>();
         for (BotComment comment : existing) {
             if (comment.kind() == BotComment.Kind.INLINE) {
-                Marker.find(comment.body()).ifPresent(key -> byKey.putIfAbsent(key, Long.toString(comment.id())));
+                Marker.findAll(comment.body()).forEach(key -> byKey.putIfAbsent(key, Long.toString(comment.id())));
             }
         }
         return byKey;
     }
 
+    /** Longest body of one grouped comment; GitHub refuses bodies over 65,536 characters. */
+    static final int MAX_GROUPED_BODY = 60_000;
+
     private static ReviewDraft draft(ReviewPlan plan) {
-        List<InlineComment> comments = plan.comments().stream()
-                .map(c -> new InlineComment(c.path(), c.line(), c.body()))
-                .toList();
-        return new ReviewDraft(plan.summary(), comments);
+        return new ReviewDraft(plan.summary(), groupedByLine(plan.comments()));
+    }
+
+    /**
+     * One comment per line: several findings on the same line (a bucket missing versioning, logging and a public
+     * access block) read as one thread, each section keeping its own marker.
+     */
+    static List<InlineComment> groupedByLine(List<ReviewPlan.InlineComment> comments) {
+        Map<String, List<ReviewPlan.InlineComment>> byPlace = new LinkedHashMap<>();
+        comments.forEach(c -> byPlace.computeIfAbsent(c.path() + "\n" + c.line(), k -> new ArrayList<>()).add(c));
+        List<InlineComment> out = new ArrayList<>();
+        for (List<ReviewPlan.InlineComment> group : byPlace.values()) {
+            StringBuilder body = new StringBuilder();
+            for (ReviewPlan.InlineComment c : group) {
+                if (body.length() > 0 && body.length() + c.body().length() + 9 > MAX_GROUPED_BODY) {
+                    out.add(new InlineComment(c.path(), c.line(), body.toString()));
+                    body.setLength(0);
+                }
+                body.append(body.length() == 0 ? "" : "\n\n---\n\n").append(c.body());
+            }
+            out.add(new InlineComment(group.get(0).path(), group.get(0).line(), body.toString()));
+        }
+        return out;
     }
 
     private static StatusReport status(ReviewPlan plan) {

@@ -15,6 +15,13 @@ class MarkerTest {
     }
 
     @Test
+    void aGroupedCommentYieldsEveryKeyButNotTheSummary() {
+        String body = "a\n" + Marker.of("TG-1:a.tf:x -->y") + "\n---\nb\n" + Marker.of("TG-2:a.tf:x") + "\n"
+                + Marker.SUMMARY;
+        assertEquals(java.util.List.of("TG-1:a.tf:x -->y", "TG-2:a.tf:x"), Marker.findAll(body));
+    }
+
+    @Test
     void hostileKeysRoundTripAndCannotCloseTheComment() {
         String[] keys = {"TG-1:a.tf:x[\"k\"]", "TG-1:a b.tf:x -->y", "TG-1:ü.tf:r--", "TG-1:%41.tf:r#2", "-"};
         for (String key : keys) {

@@ -116,22 +116,35 @@ public final class ReviewFixtures {
         return lineOf(text, needle, 1);
     }
 
-    /** The rule id in a comment's hidden marker. */
-    public static String ruleOf(String commentBody) {
+    /** The rule ids in a comment's hidden markers (a comment groups every finding on its line). */
+    public static List<String> rulesOf(String commentBody) {
         Matcher m = MARKER_RULE.matcher(commentBody);
-        if (!m.find()) {
+        List<String> rules = new ArrayList<>();
+        while (m.find()) {
+            rules.add(m.group(1));
+        }
+        if (rules.isEmpty()) {
             throw new AssertionError("comment without a tollgate marker: " + commentBody);
         }
-        return m.group(1);
+        return rules;
     }
 
-    /** "path:line:rule" for each inline comment of a review request body. */
+    /** "path:line:rule" for each finding commented inline in a review request body. */
     public static List<String> placements(JsonNode reviewRequest) {
         List<String> placed = new ArrayList<>();
         for (JsonNode c : reviewRequest.path("comments")) {
-            placed.add(c.path("path").asText() + ":" + c.path("line").asInt() + ":" + ruleOf(c.path("body").asText()));
+            for (String rule : rulesOf(c.path("body").asText())) {
+                placed.add(c.path("path").asText() + ":" + c.path("line").asInt() + ":" + rule);
+            }
         }
         return placed;
+    }
+
+    /** How many inline comments sit on the same path and line: the bot posts one per line. */
+    public static long duplicatePlaces(JsonNode reviewRequest) {
+        List<String> places = new ArrayList<>();
+        reviewRequest.path("comments").forEach(c -> places.add(c.path("path").asText() + ":" + c.path("line").asInt()));
+        return places.size() - places.stream().distinct().count();
     }
 
     public static String at(String path, int line, String rule) {

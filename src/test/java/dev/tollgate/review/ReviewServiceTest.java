@@ -62,6 +62,7 @@ class ReviewServiceTest {
         JsonNode review = harness.github.reviewRequests().get(0);
         assertEquals("COMMENT", review.path("event").asText());
         assertEquals(sorted(expectedInsecurePlacements(S3)), sorted(placements(review)));
+        assertEquals(0, ReviewFixtures.duplicatePlaces(review), "one comment per line, grouping its findings");
         for (JsonNode c : review.path("comments")) {
             assertEquals("RIGHT", c.path("side").asText());
             assertTrue(harness.github.commentableLines(S3).contains(c.path("line").asInt()), c.toString());
