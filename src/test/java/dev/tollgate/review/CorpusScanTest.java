@@ -64,6 +64,31 @@ class CorpusScanTest {
         figures.forEach((repo, line) -> System.out.println("corpus scan " + repo + ": " + line));
     }
 
+    /**
+     * The clean real-world modules: each of these was read by a person and rests on the module's defaults
+     * (versioning off unless enabled, a flow log only when asked for, example KMS keys without rotation, the
+     * node-group egress rule), never on an unknown value. A new finding here is a regression to look at.
+     */
+    @Test
+    void cleanModulesGiveOnlyTheReviewedFindings() throws IOException {
+        Path modules = iac().resolve("tf-modules");
+        ScanReport report = Scanner.create(null).scan(read(modules), LocalDate.of(2026, 12, 3), 90);
+        List<String> found = report.findings().stream().map(f -> f.file() + ":" + f.startLine() + " " + f.ruleId())
+                .sorted().toList();
+        assertEquals(List.of(
+                "terraform-aws-eks/examples/eks-hybrid-nodes/remote.tf:190 TG-AWS-EC2-004",
+                "terraform-aws-eks/node_groups.tf:216 TG-AWS-EC2-004",
+                "terraform-aws-eks/tests/eks-managed-node-group/main.tf:565 TG-AWS-EC2-004",
+                "terraform-aws-s3-bucket/examples/complete/main.tf:27 TG-AWS-KMS-001",
+                "terraform-aws-s3-bucket/examples/directory-bucket/main.tf:117 TG-AWS-KMS-001",
+                "terraform-aws-s3-bucket/examples/object/main.tf:100 TG-AWS-KMS-001",
+                "terraform-aws-s3-bucket/examples/s3-replication/main.tf:34 TG-AWS-KMS-001",
+                "terraform-aws-s3-bucket/main.tf:45 TG-AWS-S3-002",
+                "terraform-aws-s3-bucket/main.tf:45 TG-AWS-S3-003",
+                "terraform-aws-s3-bucket/modules/account-public-access/main.tf:6 TG-AWS-S3-006",
+                "terraform-aws-vpc/main.tf:28 TG-AWS-VPC-001"), found);
+    }
+
     private static String byFormat(ScanReport report) {
         return report.findings().stream().collect(Collectors.groupingBy(CorpusScanTest::format, TreeMap::new,
                 Collectors.counting())).toString();
