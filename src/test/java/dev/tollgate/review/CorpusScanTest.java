@@ -89,6 +89,21 @@ class CorpusScanTest {
                 "terraform-aws-vpc/main.tf:28 TG-AWS-VPC-001"), found);
     }
 
+    /** What a security engineer names first in sadcloud, where most toggles default to off. */
+    @Test
+    void sadcloudFindingsAtTheirLines() throws IOException {
+        ScanReport report = Scanner.create(null).scan(read(iac().resolve("sadcloud")), LocalDate.of(2026, 12, 3), 90);
+        List<String> found = report.findings().stream().map(f -> f.file() + ":" + f.startLine() + " " + f.ruleId())
+                .toList();
+        for (String expected : List.of(
+                "sadcloud/static/S3_Website_Bucket.yaml:9 TG-AWS-S3-004",   // AccessControl: PublicRead
+                "sadcloud/static/Secret_Output.yaml:13 TG-SECRET-001",       // an access key as a stack output
+                "modules/aws/ec2/main.tf:26 TG-SECRET-001",                  // an access key in user_data
+                "modules/aws/cloudtrail/main.tf:3 TG-AWS-CT-001")) {          // trail logs without KMS
+            assertTrue(found.contains(expected), expected + " in " + found);
+        }
+    }
+
     private static String byFormat(ScanReport report) {
         return report.findings().stream().collect(Collectors.groupingBy(CorpusScanTest::format, TreeMap::new,
                 Collectors.counting())).toString();
