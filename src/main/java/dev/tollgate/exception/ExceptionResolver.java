@@ -29,6 +29,18 @@ public final class ExceptionResolver {
     /** At most this many annotation problems are spelled out per finding. */
     static final int MAX_REPORTED = 3;
 
+    private final java.util.Set<String> knownRules;
+
+    /** Without the rule ids in use: an exception naming an id that matches no finding is simply not applied. */
+    public ExceptionResolver() {
+        this(null);
+    }
+
+    /** {@code knownRules}: the rule ids in use, so that an exception naming a mistyped id is reported, not ignored. */
+    public ExceptionResolver(java.util.Set<String> knownRules) {
+        this.knownRules = knownRules;
+    }
+
     public List<Finding> apply(List<Finding> findings, Map<String, SourceFile> filesByPath, LocalDate today,
                                int maxDays) {
         return apply(findings, filesByPath, List.of(), today, maxDays);
@@ -60,11 +72,20 @@ public final class ExceptionResolver {
         return result;
     }
 
+    private boolean isKnown(String ruleId) {
+        return knownRules.stream().anyMatch(known -> known.equalsIgnoreCase(ruleId.trim()));
+    }
+
     private Finding resolve(Finding finding, List<Annotation> annotations, LocalDate today, int maxDays) {
         List<String> invalid = new ArrayList<>();
         for (Annotation annotation : annotations) {
             if (annotation.source() == Annotation.Source.TOLLGATE) {
                 if (!annotation.ruleIds().isEmpty() && !names(annotation.ruleIds(), finding.ruleId())) {
+                    if (knownRules != null && annotation.ruleIds().stream().noneMatch(this::isKnown)) {
+                        invalid.add("the exception at " + finding.file() + ":" + annotation.line() + " names "
+                                + String.join(", ", annotation.ruleIds()) + ", which is not a Tollgate rule id;"
+                                + " this finding is " + finding.ruleId());
+                    }
                     continue; // an exception for another rule
                 }
                 List<String> problems = ExceptionCheck.problems(annotation, today, maxDays);

@@ -55,7 +55,7 @@ public final class CommentRenderer {
         if (!remediation.isEmpty()) {
             appendParagraph(body, "**How to fix:** " + remediation);
         }
-        if (finding.suggestion() != null && originalLine != null && line == finding.startLine()) {
+        if (finding.suggestion() != null && originalLine != null && line == finding.startLine() && !isJson(finding)) {
             body.append(Markdown.fence("suggestion", indented(finding.suggestion(), originalLine))).append("\n\n");
         }
         if (finding.status() == dev.tollgate.policy.FindingStatus.INVALID_EXCEPTION) {
@@ -73,16 +73,22 @@ public final class CommentRenderer {
         return text + marker;
     }
 
+    /** JSON files (plans, templates) get no one-line suggestion: rule suggestions are written in HCL. */
+    private static boolean isJson(Finding finding) {
+        return finding.file() != null && finding.file().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
     /** The collapsed how-to for exceptions, in the form the file's format allows. */
     String exceptionHelp(Finding finding) {
         String expires = today.plusDays(Math.min(30, maxExceptionDays)).toString();
         String example = "owner=@your-team expires=" + expires + " reason=\"why this is acceptable\"";
-        String how = finding.file() != null && finding.file().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+        String how = isJson(finding)
                 ? "JSON has no comments: in a CloudFormation template add to the resource's `Metadata`:\n\n"
                 + Markdown.fence("", "\"tollgate\": {\"exceptions\": [{\"rule\": \"" + finding.ruleId()
                 + "\", \"owner\": \"@your-team\", \"expires\": \"" + expires
                 + "\", \"reason\": \"why this is acceptable\"}]}")
-                + "\n\nand on a Kubernetes object the annotation `tollgate.dev/exception." + finding.ruleId() + "`."
+                + "\n\non a Kubernetes object the annotation `tollgate.dev/exception." + finding.ruleId()
+                + "`; a Terraform plan is generated, so write the exception next to the resource in its `.tf` file."
                 : "Add this comment directly above the resource, inside it, or on the flagged line:\n\n"
                 + Markdown.fence("", "# tollgate:exception " + finding.ruleId() + " " + example);
         return "<details><summary>Request an exception</summary>\n\n" + how + "\n\n"

@@ -31,11 +31,13 @@ public final class Scanner {
 
     private final List<IacReader> readers;
     private final PolicyEngine policy;
-    private final ExceptionResolver exceptions = new ExceptionResolver();
+    private final ExceptionResolver exceptions;
 
     public Scanner(List<IacReader> readers, PolicyEngine policy) {
         this.readers = List.copyOf(readers);
         this.policy = policy;
+        this.exceptions = new ExceptionResolver(policy.rules().stream().map(dev.tollgate.policy.Rule::id)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The built-in readers and rules, plus the rules in {@code extraRulesDir} when it is not null. */

@@ -39,6 +39,22 @@ class ExceptionResolverTest {
     }
 
     @Test
+    void anExceptionNamingAnIdThatIsNoRuleIsReportedNotIgnored() {
+        String text = "# tollgate:exception TG-AWS-S3-999 " + VALID + "\nresource \"aws_s3_bucket\" \"b\" {\n"
+                + "  acl = \"public-read\"\n}\n";
+        Finding f = finding(RULE, "main.tf", 3, "aws_s3_bucket.b", 2, 4);
+        Map<String, SourceFile> files = Map.of("main.tf", new SourceFile("main.tf", text));
+        Finding judged = new ExceptionResolver(java.util.Set.of(RULE, "TG-AWS-S3-002"))
+                .apply(List.of(f), files, TODAY, 90).get(0);
+        assertEquals(FindingStatus.INVALID_EXCEPTION, judged.status());
+        assertTrue(judged.statusDetail().contains("names TG-AWS-S3-999, which is not a Tollgate rule id"),
+                judged.statusDetail());
+        Finding other = new ExceptionResolver(java.util.Set.of(RULE, "TG-AWS-S3-999"))
+                .apply(List.of(f), files, TODAY, 90).get(0);
+        assertEquals(FindingStatus.OPEN, other.status(), "an exception for another real rule leaves this one alone");
+    }
+
+    @Test
     void validAnnotationAboveTheResourceExceptsIt() {
         Finding f = resolveBucket("main.tf", "# tollgate:exception " + RULE + " " + VALID, "");
         assertEquals(FindingStatus.EXCEPTED, f.status());

@@ -20,8 +20,13 @@ final class KustomizePatches {
     private KustomizePatches() {
     }
 
+    /**
+     * Files named only as patches. A file that a kustomization also lists under {@code resources} is a resource
+     * of its own and is scanned: naming it as a patch too must not hide it.
+     */
     static Set<String> of(List<SourceFile> files) {
         Set<String> patches = new HashSet<>();
+        Set<String> resources = new HashSet<>();
         for (SourceFile file : files) {
             if (!KubernetesReader.isKustomization(file.path())) {
                 continue;
@@ -32,9 +37,11 @@ final class KustomizePatches {
                     addPaths(kustomization.get("patchesStrategicMerge"), dir, patches);
                     addPaths(kustomization.get("patches"), dir, patches);
                     addPaths(kustomization.get("patchesJson6902"), dir, patches);
+                    addPaths(kustomization.get("resources"), dir, resources);
                 }
             }
         }
+        patches.removeAll(resources);
         return patches;
     }
 

@@ -111,7 +111,7 @@ final class YamlDocuments {
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
-                .setAllowDuplicateKeys(true)
+                .setAllowDuplicateKeys(true) // the converter below reports duplicates with their line
                 .setUseMarks(true)
                 .build();
     }
@@ -224,6 +224,12 @@ final class YamlDocuments {
                 String key = keyNode instanceof ScalarNode k ? k.getValue() : String.valueOf(
                         convert(keyNode, path + ".<key>", new LinkedHashMap<>(), depth + 1));
                 String childPath = path.isEmpty() ? key : path + "." + key;
+                if (map.containsKey(key)) {
+                    // a reviewer reads the first value, the API server may take the last: neither can be trusted
+                    throw new LimitExceeded("duplicate key '" + key + "' (also at line " + lines.get(childPath)
+                            + "): remove one of them", line(keyNode),
+                            keyNode.getStartMark().map(m -> m.getColumn() + 1).orElse(0));
+                }
                 lines.put(childPath, line(keyNode));
                 map.put(key, convert(tuple.getValueNode(), childPath, lines, depth + 1));
             }

@@ -273,6 +273,27 @@ class KubernetesReaderTest {
     }
 
     @Test
+    void aFileThatIsAlsoAResourceIsScannedEvenWhenNamedAsAPatch() {
+        String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n"
+                + "    spec:\n      containers:\n        - {name: api, image: api:1.0}\n";
+        ParsedFiles parsed = reader.read(List.of(
+                new SourceFile("kustomization.yaml", "resources: [deploy.yaml]\npatches:\n  - path: deploy.yaml\n"),
+                new SourceFile("deploy.yaml", deployment)));
+        only(parsed, "Deployment.default.api");
+        assertTrue(parsed.skipped().stream().noneMatch(s -> s.file().equals("deploy.yaml")), parsed.skipped().toString());
+    }
+
+    @Test
+    void aDuplicateKeyIsAnErrorAtItsLine() {
+        ParsedFiles parsed = read("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+                + "  containers:\n    - name: c\n      securityContext:\n        privileged: true\n"
+                + "        privileged: false\n");
+        assertEquals(1, parsed.errors().size(), parsed.errors().toString());
+        assertEquals(9, parsed.errors().get(0).line());
+        assertTrue(parsed.errors().get(0).message().contains("duplicate key 'privileged'"));
+    }
+
+    @Test
     void exceptionAnnotationsBecomeDeclaredExceptionsOfTheirResource() {
         String text = """
                 apiVersion: v1
