@@ -61,7 +61,8 @@ public final class CloudFormationReader implements IacReader {
                     new TemplateReader(file.path(), (MappingNode) document, resources, errors, exceptions).read();
                 } catch (RuntimeException | StackOverflowError e) {
                     errors.add(new ScanError(file.path(), TemplateYaml.line(document), 0,
-                            "template could not be read: " + e));
+                            "template could not be read: " + (e instanceof StackOverflowError
+                                    ? "it nests or refers to itself too deeply to evaluate" : e.getMessage())));
                 }
             }
         }

@@ -50,6 +50,8 @@ final class TemplateResolver {
     private final Map<String, String> resourceTypes;
     private final Map<String, Object> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
+    private final Set<String> parametersInProgress = new HashSet<>();
+    private final Set<String> mappingsInProgress = new HashSet<>();
     private int steps = MAX_STEPS;
 
     TemplateResolver(Map<String, MappingNode> parameters, Map<String, Node> conditions, MappingNode mappings,
@@ -71,11 +73,19 @@ final class TemplateResolver {
             return conditionValues.get(name);
         }
         Node definition = conditions.get(name);
-        if (definition == null || !conditionsInProgress.add(name)) {
-            return Unknown.VALUE; // undefined, or defined in a cycle
+        if (definition == null) {
+            return Unknown.VALUE;
         }
-        Object value = asCondition(eval(definition, null, trace, 0, true));
-        conditionsInProgress.remove(name);
+        if (!conditionsInProgress.add(name)) {
+            throw new TemplateError(TemplateYaml.line(definition), TemplateYaml.column(definition),
+                    "condition " + name + " depends on itself; CloudFormation rejects circular conditions");
+        }
+        Object value;
+        try {
+            value = asCondition(eval(definition, null, trace, 0, true));
+        } finally {
+            conditionsInProgress.remove(name);
+        }
         conditionValues.put(name, value);
         return value;
     }
@@ -175,7 +185,16 @@ final class TemplateResolver {
             return NO_VALUE;
         }
         if (parameters.containsKey(n)) {
-            return parameterValue(parameters.get(n), trace);
+            if (!parametersInProgress.add(n)) {
+                MappingNode parameter = parameters.get(n);
+                throw new TemplateError(TemplateYaml.line(parameter), TemplateYaml.column(parameter),
+                        "parameter " + n + " refers to itself; a parameter's Default must be a literal value");
+            }
+            try {
+                return parameterValue(parameters.get(n), trace);
+            } finally {
+                parametersInProgress.remove(n);
+            }
         }
         String type = resourceTypes.get(n);
         if (type != null) {
@@ -321,7 +340,19 @@ final class TemplateResolver {
         for (String key : keys) {
             node = node instanceof MappingNode m ? child(m, key) : null;
         }
-        return node == null ? fallback : eval(node, null, trace, depth, false);
+        if (node == null) {
+            return fallback;
+        }
+        String entry = String.join(".", keys);
+        if (!mappingsInProgress.add(entry)) {
+            throw new TemplateError(TemplateYaml.line(node), TemplateYaml.column(node),
+                    "mapping " + entry + " refers to itself through Fn::FindInMap; mapping values must be literals");
+        }
+        try {
+            return eval(node, null, trace, depth, false);
+        } finally {
+            mappingsInProgress.remove(entry);
+        }
     }
 
     private Object base64(Object value) {

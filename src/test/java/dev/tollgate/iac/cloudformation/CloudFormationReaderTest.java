@@ -318,7 +318,34 @@ class CloudFormationReaderTest {
                     Properties:
                       Name: !If [B, x, y]
                 """);
-        assertEquals(List.of(), cycle.errors());
-        assertEquals(Unknown.VALUE, only(cycle, "AWS::S3::Bucket.B").attributes().get("Name"));
+        assertEquals(1, cycle.errors().size(), "CloudFormation rejects circular conditions: " + cycle.errors());
+        assertTrue(cycle.errors().get(0).message().contains("depends on itself"), cycle.errors().toString());
+    }
+
+    @Test
+    void parametersAndMappingsThatReferToThemselvesAreErrorsNamingTheCycle() {
+        ParsedFiles parameter = read("p.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Parameters:
+                  P: {Type: String, Default: !Ref P}
+                Resources:
+                  B:
+                    Type: AWS::S3::Bucket
+                    Properties: {AccessControl: !Ref P}
+                """);
+        assertEquals(1, parameter.errors().size(), parameter.errors().toString());
+        assertTrue(parameter.errors().get(0).message().contains("parameter P refers to itself"));
+        assertEquals(3, parameter.errors().get(0).line());
+        ParsedFiles mapping = read("m.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Mappings:
+                  M: {a: {v: !FindInMap [M, a, v]}}
+                Resources:
+                  B:
+                    Type: AWS::S3::Bucket
+                    Properties: {AccessControl: !FindInMap [M, a, v]}
+                """);
+        assertEquals(1, mapping.errors().size(), mapping.errors().toString());
+        assertTrue(mapping.errors().get(0).message().contains("mapping M.a.v refers to itself"));
     }
 }
