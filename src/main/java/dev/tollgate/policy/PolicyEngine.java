@@ -122,9 +122,9 @@ public final class PolicyEngine {
         String message = target.message() == null ? rule.title() + ": " + hit.redacted()
                 : target.message().render(Map.of("resource", Map.of("kind", hit.kind(), "redacted", hit.redacted()),
                         "related", Map.of(), "it", CelValues.NULL_VALUE));
-        return new Finding(rule.id(), rule.severity(), rule.title(), rule.description(), rule.remediation(),
-                file.path(), hit.line(), Math.max(hit.line(), hit.endLine()), file.path(), hit.line(),
-                Math.max(hit.line(), hit.endLine()), message, null, rule.equivalents(), rule.frameworks(),
+        return new Finding(rule.id(), rule.severity(), rule.title(), rule.description(),
+                target.remediationOr(rule.remediation()), file.path(), hit.line(), Math.max(hit.line(), hit.endLine()),
+                file.path(), hit.line(), Math.max(hit.line(), hit.endLine()), message, null, rule.equivalents(), rule.frameworks(),
                 FindingStatus.OPEN, null);
     }
 
@@ -312,7 +312,7 @@ public final class PolicyEngine {
             String suggestion = pointsAtFirstPath && target.suggestion() != null
                     ? target.suggestion().render(variables) : null;
             out.findings.add(new Finding(rule.id(), rule.severity(), rule.title(), rule.description(),
-                    rule.remediation(), resource.file(), pointed, pointed, resource.address(),
+                    target.remediationOr(rule.remediation()), resource.file(), pointed, pointed, resource.address(),
                     resource.startLine(), resource.endLine(), message, suggestion, rule.equivalents(),
                     rule.frameworks(), FindingStatus.OPEN, null));
         }

@@ -26,7 +26,7 @@ public final class RuleLoader {
     private static final Set<String> FIELDS = Set.of("id", "title", "severity", "category", "description",
             "remediation", "frameworks", "equivalents", "targets");
     private static final Set<String> TARGET_FIELDS = Set.of("format", "types", "condition", "at", "each",
-            "message", "suggestion", "secret");
+            "message", "suggestion", "secret", "remediation");
     private static final Set<String> FORMATS = Set.of("terraform", "cloudformation", "kubernetes", "dockerfile",
             "any");
 
@@ -154,7 +154,7 @@ public final class RuleLoader {
                 throw fields.error("format", "a secret target takes format 'any'");
             }
             return new RuleTarget(format, List.of(), null, List.of(), null, template(fields, "message"), null,
-                    secretKinds);
+                    secretKinds, remediation(fields));
         }
         if (format.equals("any")) {
             throw fields.error("secret", "a target of format 'any' must name the secret kinds it reports");
@@ -171,7 +171,16 @@ public final class RuleLoader {
             throw fields.error("condition", "does not compile: " + e.getMessage());
         }
         return new RuleTarget(format, types, condition, fields.stringOrList("at"), fields.string("each", false),
-                template(fields, "message"), template(fields, "suggestion"), List.of());
+                template(fields, "message"), template(fields, "suggestion"), List.of(), remediation(fields));
+    }
+
+    /** Optional, but when given it must say something: an empty one would hide the rule's. */
+    private static String remediation(Fields fields) {
+        String text = fields.string("remediation", false);
+        if (text != null && text.isEmpty()) {
+            throw fields.error("remediation", "must not be empty (omit it to use the rule's remediation)");
+        }
+        return text;
     }
 
     private static MessageTemplate template(Fields fields, String name) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param message    per-finding message template ({@code {{ cel }}} placeholders), or null for the title
  * @param suggestion one-line replacement for the pointed line, or null
  * @param secretKinds detector kinds this secret target reports, empty for resource targets
+ * @param remediation how to fix it in this format, or null to use the rule's
  */
 public record RuleTarget(
         String format,
@@ -26,10 +27,16 @@ public record RuleTarget(
         String each,
         MessageTemplate message,
         MessageTemplate suggestion,
-        List<String> secretKinds) {
+        List<String> secretKinds,
+        String remediation) {
 
     public boolean isSecret() {
         return !secretKinds.isEmpty();
+    }
+
+    /** This target's remediation when it has one, else the rule's (written for the rule's first format). */
+    public String remediationOr(String ruleRemediation) {
+        return remediation == null ? ruleRemediation : remediation;
     }
 
     public boolean appliesTo(String resourceFormat, String resourceType) {

@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,5 +78,27 @@ class BuiltInRulesTest {
         }
         assertEquals(java.util.Map.of("aws/kms/TG-AWS-KMS-001.yaml", "id: TG-AWS-KMS-001",
                 "aws/kms/TG-AWS-KMS-001/pass.tf", "# ok"), RuleFiles.fromJar(jar));
+    }
+
+    /** A Terraform resource type, or an HCL assignment or block of a snake_case attribute. */
+    private static final Pattern TERRAFORM_WORDING =
+            Pattern.compile("\\baws_[a-z0-9_]+|\\b[a-z0-9]+(_[a-z0-9]+)+\\s*(=|\\{)");
+
+    @Test
+    void terraformWordingIsNeverTheFixOfAFindingInAnotherFormat() {
+        assertTrue(TERRAFORM_WORDING.matcher("Set storage_encrypted = true.").find());
+        assertTrue(TERRAFORM_WORDING.matcher("Add an aws_s3_bucket_versioning resource.").find());
+        assertTrue(TERRAFORM_WORDING.matcher("Add metadata_options { http_tokens = \"required\" }.").find());
+        assertFalse(TERRAFORM_WORDING.matcher("Add {Key: routing.http.drop_invalid_header_fields.enabled}.").find());
+        List<String> offenders = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (RuleTarget target : rule.targets()) {
+                boolean otherFormat = !target.format().equals("terraform") && !target.format().equals("any");
+                if (otherFormat && TERRAFORM_WORDING.matcher(target.remediationOr(rule.remediation())).find()) {
+                    offenders.add(rule.id() + " (" + target.format() + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
     }
 }

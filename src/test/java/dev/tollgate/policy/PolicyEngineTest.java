@@ -304,4 +304,37 @@ class PolicyEngineTest {
                 "- format: terraform\n  types: [a]\n  condition: 'true'\n  conditon: 'false'\n"));
         assertTrue(unknownField.getMessage().contains("field 'targets[0].conditon'"), unknownField.getMessage());
     }
+
+    @Test
+    void aTargetsRemediationReplacesTheRulesOnThatTargetsFindingsOnly() {
+        Rule rotation = rule("TG-T-KMS-2", """
+                - format: terraform
+                  types: [aws_kms_key]
+                  condition: "resource.?enable_key_rotation.orValue(false) != true"
+                - format: cloudformation
+                  types: ["AWS::KMS::Key"]
+                  condition: "resource.?EnableKeyRotation.orValue(false) != true"
+                  remediation: Set EnableKeyRotation to true.
+                """);
+        Resource terraformKey = resource("aws_kms_key", "k", map(), Map.of());
+        Resource cloudFormationKey = new Resource("cloudformation", "AWS::KMS::Key", "Key", "stack.yaml", 1, 5,
+                map(), Map.of(), Set.of());
+        PolicyResult result = new PolicyEngine(List.of(rotation), f -> List.of())
+                .run(List.of(terraformKey, cloudFormationKey), List.of());
+        assertTrue(result.ruleErrors().isEmpty(), result.ruleErrors().toString());
+        Map<String, String> remediationByFile = new HashMap<>();
+        result.findings().forEach(f -> remediationByFile.put(f.file(), f.remediation()));
+        assertEquals(Map.of("main.tf", "Fix it.", "stack.yaml", "Set EnableKeyRotation to true."),
+                remediationByFile);
+    }
+
+    @Test
+    void aTargetsRemediationMustBeText() {
+        RuleLoadException empty = assertThrows(RuleLoadException.class, () -> rule("TG-X-6",
+                "- format: terraform\n  types: [a]\n  condition: 'true'\n  remediation: ''\n"));
+        assertTrue(empty.getMessage().contains("field 'targets[0].remediation'"), empty.getMessage());
+        RuleLoadException list = assertThrows(RuleLoadException.class, () -> rule("TG-X-7",
+                "- format: terraform\n  types: [a]\n  condition: 'true'\n  remediation: [a, b]\n"));
+        assertTrue(list.getMessage().contains("field 'targets[0].remediation'"), list.getMessage());
+    }
 }
