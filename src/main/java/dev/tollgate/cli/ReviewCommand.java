@@ -39,7 +39,7 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalForge forge = new LocalForge(base, head);
         Clock clock = Clock.systemDefaultZone();
-        ReviewService<?> service = new ReviewService<>(forge, ScanFunction.of(Scanner.create(rulesDir)),
+        ReviewService service = new ReviewService(forge, ScanFunction.of(Scanner.create(rulesDir)),
                 new TollgatePlanner(clock), clock);
         ReviewOutcome outcome = service.review(
                 new ReviewJob(LocalForge.PULL_REQUEST, LocalForge.HEAD, "local", Instant.now(clock)));

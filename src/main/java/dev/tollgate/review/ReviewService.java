@@ -31,7 +31,7 @@ import java.util.Set;
  * status. The status is posted last and always (an error status when anything fails), so that admins can make
  * {@code tollgate} a required check.
  */
-public final class ReviewService<C> {
+public final class ReviewService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
 
@@ -44,10 +44,10 @@ public final class ReviewService<C> {
 
     private final Forge forge;
     private final ScanFunction scanner;
-    private final ReviewPlanner<C> planner;
+    private final TollgatePlanner planner;
     private final Clock clock;
 
-    public ReviewService(Forge forge, ScanFunction scanner, ReviewPlanner<C> planner, Clock clock) {
+    public ReviewService(Forge forge, ScanFunction scanner, TollgatePlanner planner, Clock clock) {
         this.forge = forge;
         this.scanner = scanner;
         this.planner = planner;
@@ -79,7 +79,7 @@ public final class ReviewService<C> {
                 status = StatusReport.success(NO_IAC_CHANGES);
                 kind = ReviewOutcome.Kind.NO_IAC_CHANGES;
             } else {
-                C config = planner.readConfig(text(forge.fileContent(pr, CONFIG_FILE, info.baseSha())));
+                TollgateConfig config = planner.readConfig(text(forge.fileContent(pr, CONFIG_FILE, info.baseSha())));
                 int maxDays = planner.maxExceptionDays(config);
                 LocalDate today = LocalDate.now(clock);
                 Fetched headFiles = fetchHead(pr, sha, iacChanges);

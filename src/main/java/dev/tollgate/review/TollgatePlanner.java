@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * The review service's planner: the base branch's {@code .tollgate.yml}, the pure {@link Planner}, and the
  * translation of its plan into what a forge posts.
  */
-public final class TollgatePlanner implements ReviewPlanner<TollgateConfig> {
+public final class TollgatePlanner {
     private final Planner planner = new Planner();
     private final Clock clock;
 
@@ -36,17 +36,19 @@ public final class TollgatePlanner implements ReviewPlanner<TollgateConfig> {
     }
 
     /** A missing file means the defaults; a broken one means the defaults plus warnings in the summary. */
-    @Override
     public TollgateConfig readConfig(String yaml) {
         return yaml == null ? TollgateConfig.defaults() : TollgateConfig.parse(yaml);
     }
 
-    @Override
     public int maxExceptionDays(TollgateConfig config) {
         return config.maxExceptionDays();
     }
 
-    @Override
+    /**
+     * @param changedFiles the pull request's changed IaC files, with their patches (which lines can take comments)
+     * @param existing     the bot's earlier comments on this pull request (by marker)
+     * @param headFiles    the files scanned at the head commit (suggestions keep the original line's indentation)
+     */
     public PlannedReview plan(TollgateConfig config, ScanReport head, ScanReport base, List<ChangedFile> changedFiles,
                               List<BotComment> existing, List<SourceFile> headFiles) {
         Map<String, Set<Integer>> commentable = new LinkedHashMap<>();

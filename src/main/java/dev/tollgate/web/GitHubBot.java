@@ -5,7 +5,7 @@ import dev.tollgate.forge.github.GitHubForge;
 import dev.tollgate.forge.github.GitHubSettings;
 import dev.tollgate.jobs.InMemoryJobQueue;
 import dev.tollgate.review.ReviewOutcome;
-import dev.tollgate.review.ReviewPlanner;
+import dev.tollgate.review.TollgatePlanner;
 import dev.tollgate.review.ReviewService;
 import dev.tollgate.review.ScanFunction;
 
@@ -32,7 +32,7 @@ public final class GitHubBot implements AutoCloseable {
      * Starts the server. Throws {@link IllegalStateException} with a message for the operator when the
      * configuration is incomplete (no webhook secret, no credentials, bad key).
      */
-    public static <C> GitHubBot start(Map<String, String> env, ScanFunction scanner, ReviewPlanner<C> planner) {
+    public static GitHubBot start(Map<String, String> env, ScanFunction scanner, TollgatePlanner planner) {
         GitHubSettings settings = GitHubSettings.fromEnvironment(env);
         int port = port(env.get("PORT"));
         GitHubClients clients;
@@ -43,7 +43,7 @@ public final class GitHubBot implements AutoCloseable {
         }
         Metrics metrics = new Metrics();
         metrics.describe(REVIEWS, "review jobs by outcome");
-        ReviewService<C> service = new ReviewService<>(new GitHubForge(clients), scanner, planner, Clock.systemUTC());
+        ReviewService service = new ReviewService(new GitHubForge(clients), scanner, planner, Clock.systemUTC());
         java.util.concurrent.atomic.AtomicReference<TollgateServer> serverRef = new java.util.concurrent.atomic.AtomicReference<>();
         InMemoryJobQueue queue = new InMemoryJobQueue(2, 10_000, job -> {
             ReviewOutcome outcome = service.review(job);

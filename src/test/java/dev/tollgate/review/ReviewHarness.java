@@ -29,7 +29,7 @@ final class ReviewHarness implements AutoCloseable {
 
     final FakeGitHub github;
     final GitHubForge forge;
-    final ReviewService<TollgateConfig> service;
+    final ReviewService service;
     final List<List<String>> scannedPaths = new CopyOnWriteArrayList<>();
 
     ReviewHarness() throws Exception {
@@ -49,7 +49,7 @@ final class ReviewHarness implements AutoCloseable {
             scannedPaths.add(files.stream().map(SourceFile::path).toList());
             return scan.scan(files, today, maxDays);
         };
-        service = new ReviewService<>(forge, recording, new TollgatePlanner(CLOCK), CLOCK);
+        service = new ReviewService(forge, recording, new TollgatePlanner(CLOCK), CLOCK);
     }
 
     PullRequestRef ref() {
