@@ -140,6 +140,18 @@ class CliTest {
     }
 
     @Test
+    void inspectShowsTheResourcesOfOtherFormatsAndRefusesDirectories(@TempDir Path dir) throws IOException {
+        Path dockerfile = dir.resolve("Dockerfile");
+        Files.writeString(dockerfile, "FROM alpine:3.19\nUSER 10001\n");
+        Run run = run("inspect", dockerfile.toString());
+        assertEquals(0, run.exit(), run.out());
+        JsonNode resource = JSON.readTree(run.out()).get(0).get("resources").get(0);
+        assertEquals("dockerfile", resource.get("format").asText());
+        assertEquals(2, resource.get("end_line").asInt());
+        assertEquals(2, run("inspect", dir.toString()).exit(), "a directory is a usage error");
+    }
+
+    @Test
     void rulesAreListedWithTheirEquivalentsAndTheirExamplesPass() throws IOException {
         JsonNode rules = JSON.readTree(run("rules", "list", "--format", "json").out());
         assertTrue(rules.size() >= 30, "rule count " + rules.size());
