@@ -155,12 +155,21 @@ public final class KubernetesReader implements IacReader {
         PodSpecs.addSynthetic(kind, attributes, lines);
         out.resources.add(new Resource(FORMAT, kind, address, path, start, Math.max(start, end),
                 Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(lines), Set.of()));
+        declaredExceptions(metadata, "metadata.annotations.", path, address, lines, start, out);
+        // the pod template's annotations too: where people put what concerns the pods
+        if (attributes.get(PodSpecs.POD_METADATA) instanceof Map<?, ?> podMetadata && podMetadata != metadata) {
+            declaredExceptions(podMetadata, PodSpecs.POD_METADATA + ".annotations.", path, address, lines, start, out);
+        }
+    }
+
+    private static void declaredExceptions(Map<?, ?> metadata, String linePrefix, String path, String address,
+                                           Map<String, Integer> lines, int start, Out out) {
         if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
             annotations.forEach((key, value) -> {
                 String k = String.valueOf(key);
                 if (k.startsWith(EXCEPTION_ANNOTATION) && k.length() > EXCEPTION_ANNOTATION.length()) {
                     String rule = k.substring(EXCEPTION_ANNOTATION.length());
-                    int line = lines.getOrDefault("metadata.annotations." + k, start);
+                    int line = lines.getOrDefault(linePrefix + k, start);
                     out.exceptions.add(new DeclaredException(path, line, address,
                             (rule + " " + (value == null ? "" : value)).strip()));
                 }

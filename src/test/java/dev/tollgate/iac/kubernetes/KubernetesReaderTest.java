@@ -314,6 +314,26 @@ class KubernetesReaderTest {
     }
 
     @Test
+    void anExceptionOnThePodTemplateCountsForItsWorkload() {
+        String text = """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent, namespace: ops}
+                spec:
+                  template:
+                    metadata:
+                      annotations:
+                        tollgate.dev/exception.TG-K8S-004: 'owner=@acme/ops expires=2030-01-31 reason="node agent"'
+                    spec:
+                      hostNetwork: true
+                      containers: []
+                """;
+        assertEquals(List.of(new DeclaredException("agent.yaml", 8, "DaemonSet.ops.agent",
+                "TG-K8S-004 owner=@acme/ops expires=2030-01-31 reason=\"node agent\"")),
+                read("agent.yaml", text).exceptions());
+    }
+
+    @Test
     void aBrokenDocumentIsAnErrorWithItsPositionAndTheOthersAreStillRead() {
         String text = """
                 apiVersion: v1
