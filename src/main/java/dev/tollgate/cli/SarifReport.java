@@ -36,6 +36,10 @@ final class SarifReport {
             rule.putObject("fullDescription").put("text", f.description());
             rule.putObject("help").put("text", f.remediation());
             rule.putObject("defaultConfiguration").put("level", level(f));
+            // GitHub code scanning ranks security alerts by this score (CVSS-like, as a string)
+            ObjectNode properties = rule.putObject("properties");
+            properties.put("security-severity", securitySeverity(f));
+            properties.putArray("tags").add("security").add("iac");
         });
         ArrayNode results = run.putArray("results");
         for (Finding f : report.findings()) {
@@ -68,6 +72,15 @@ final class SarifReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String securitySeverity(Finding f) {
+        return switch (f.severity()) {
+            case CRITICAL -> "9.5";
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "3.0";
+        };
     }
 
     private static String level(Finding f) {

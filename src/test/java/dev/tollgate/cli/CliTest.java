@@ -170,6 +170,10 @@ class CliTest {
         JsonNode sarif = JSON.readTree(run("scan", "examples/head", "--format", "sarif").out());
         assertEquals("2.1.0", sarif.get("version").asText());
         assertEquals(findings, sarif.get("runs").get(0).get("results").size());
+        for (JsonNode rule : sarif.get("runs").get(0).get("tool").get("driver").get("rules")) {
+            double score = Double.parseDouble(rule.get("properties").get("security-severity").asText());
+            assertTrue(score > 0 && score <= 10, rule.toString());
+        }
     }
 
     /** 1-based line of the n-th line containing {@code text}. */
