@@ -156,7 +156,7 @@ class PlannerTest {
 
     @Test
     void anErrorTheChangeIntroducesInAnUntouchedSiblingBlocks() {
-        ScanError sibling = new ScanError("main.tf", 3, 1, "evaluation of this module stopped after 5000000 steps here");
+        ScanError sibling = new ScanError("main.tf", 3, 1, "evaluation of this module stopped here: it exceeded its work budget");
         PlanInput introduced = new PlanInput(List.of(), Set.of(), Map.of("locals.tf", Set.of(1)), Map.of(),
                 TollgateConfig.defaults(), List.of(sibling), Set.of(), List.of(), 2, Map.of(), LocalDate.of(2026, 12, 3));
         assertEquals(ReviewPlan.Conclusion.FAILURE, planner.plan(introduced).conclusion(),

@@ -16,6 +16,12 @@ import java.util.regex.PatternSyntaxException;
 final class BoundedRegex {
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?P?<([a-zA-Z][a-zA-Z0-9]*)>");
 
+    /**
+     * Character reads by every regular expression of the module being evaluated on this thread: many calls that
+     * are each within {@link Limits#MAX_REGEX_STEPS} must not add up to minutes of work on one review.
+     */
+    private static final ThreadLocal<long[]> MODULE_STEPS = ThreadLocal.withInitial(() -> new long[1]);
+
     private final Pattern pattern;
     private final List<String> groupNames = new ArrayList<>();
 
@@ -40,7 +46,7 @@ final class BoundedRegex {
         if (input.length() > Limits.MAX_REGEX_INPUT) {
             throw new EvalException("input too long for a regular expression");
         }
-        return pattern.matcher(new CountingChars(input, new long[1]));
+        return pattern.matcher(new CountingChars(input, new long[1], MODULE_STEPS.get()));
     }
 
     /** What Terraform's {@code regex()} returns for one match: the match, a list of groups, or a map of named groups. */
@@ -74,19 +80,30 @@ final class BoundedRegex {
         }
     }
 
+    /** Starts the regular-expression budget of a new module on this thread. */
+    static void startModule() {
+        MODULE_STEPS.get()[0] = 0;
+    }
+
     private static final class CountingChars implements CharSequence {
         private final String text;
         private final long[] steps;
+        private final long[] moduleSteps;
 
-        CountingChars(String text, long[] steps) {
+        CountingChars(String text, long[] steps, long[] moduleSteps) {
             this.text = text;
             this.steps = steps;
+            this.moduleSteps = moduleSteps;
         }
 
         @Override
         public char charAt(int index) {
             if (++steps[0] > Limits.MAX_REGEX_STEPS) {
                 throw new EvalException("regular expression too expensive on this input");
+            }
+            if (++moduleSteps[0] > Limits.MAX_REGEX_STEPS_PER_MODULE) {
+                throw new BudgetExceeded("regular expressions of this module exceeded "
+                        + Limits.MAX_REGEX_STEPS_PER_MODULE + " steps");
             }
             return text.charAt(index);
         }
@@ -98,7 +115,7 @@ final class BoundedRegex {
 
         @Override
         public CharSequence subSequence(int start, int end) {
-            return new CountingChars(text.substring(start, end), steps);
+            return new CountingChars(text.substring(start, end), steps, moduleSteps);
         }
 
         @Override

@@ -11,6 +11,7 @@ final class Limits {
     static final int MAX_REGEX_INPUT = 100_000;
     static final int MAX_REGEX_PATTERN = 2_000;
     static final long MAX_REGEX_STEPS = 2_000_000;
+    static final long MAX_REGEX_STEPS_PER_MODULE = 50_000_000;
 
     private Limits() {
     }

@@ -66,6 +66,7 @@ final class ModuleEvaluator implements ModuleContext {
     }
 
     ModuleEvaluator(TerraformModule module, List<ScanError> errors) {
+        BoundedRegex.startModule();
         this.module = module;
         this.errors = errors;
         this.bodies = new BodyEvaluator(evaluator, this, new BodyEvaluator.Trouble() {
@@ -445,9 +446,10 @@ final class ModuleEvaluator implements ModuleContext {
         if (!budgetReported && file != null) {
             budgetReported = true;
             errors.add(new ScanError(file, expr.range().startLine(), expr.range().start().column(),
-                    "evaluation of this module stopped after " + Limits.MAX_STEPS_PER_MODULE
-                            + " steps here; the remaining values are unknown. Simplify this expression"
-                            + " (nested for-expressions over large ranges multiply)"));
+                    "evaluation of this module stopped here: it exceeded its work budget ("
+                            + Limits.MAX_STEPS_PER_MODULE + " evaluation steps or " + Limits.MAX_REGEX_STEPS_PER_MODULE
+                            + " regular-expression steps); the remaining values are unknown. Simplify this expression"
+                            + " (nested for-expressions over large ranges multiply, so do many costly regex calls)"));
         }
     }
 

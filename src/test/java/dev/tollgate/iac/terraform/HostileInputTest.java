@@ -11,6 +11,7 @@ import static dev.tollgate.iac.terraform.TerraformFixtures.eval;
 import static dev.tollgate.iac.terraform.TerraformFixtures.read;
 import static dev.tollgate.iac.terraform.TerraformFixtures.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Inputs built to exhaust time, memory or stack end as unknown values or scan errors, quickly. */
@@ -43,6 +44,22 @@ class HostileInputTest {
                 + "  ok = \"still here\"\n}\n");
         assertEquals(Unknown.VALUE, resource(parsed, "t.r").attributes().get("v"));
         assertTrue(parsed.errors().stream().anyMatch(e -> e.message().contains("steps")), parsed.errors().toString());
+    }
+
+    @Test
+    void manyCostlyRegexCallsShareOneModuleBudget() {
+        // each call stays under the per-call limit and fails alone; together they would take minutes
+        StringBuilder tf = new StringBuilder("resource \"t\" \"r\" {\n  ok = \"still here\"\n");
+        String input = "x".repeat(4000);
+        for (int i = 0; i < 300; i++) {
+            tf.append("  v").append(i).append(" = regexall(\"(x+x+)+y\", \"").append(input).append("\")\n");
+        }
+        ParsedFiles parsed = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> read("main.tf", tf.append("}\n").toString()));
+        assertEquals("still here", resource(parsed, "t.r").attributes().get("ok"));
+        assertEquals(Unknown.VALUE, resource(parsed, "t.r").attributes().get("v299"));
+        assertTrue(parsed.errors().stream().anyMatch(e -> e.message().contains("work budget")),
+                parsed.errors().toString());
     }
 
     @Test
