@@ -92,16 +92,31 @@ public final class Scanner {
         resources.forEach(r -> claimed.add(r.file()));
         errors.forEach(e -> claimed.add(e.file()));
         skipped.forEach(s -> claimed.add(s.file()));
+        java.util.Set<String> charts = new java.util.HashSet<>();
+        files.stream().filter(f -> fileName(f.path()).equals("Chart.yaml"))
+                .forEach(f -> charts.add(IacFiles.directoryOf(f.path())));
         List<Skipped> out = new ArrayList<>();
         for (SourceFile file : files) {
             String name = file.path().toLowerCase(java.util.Locale.ROOT);
             boolean yamlOrJson = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
                     || name.endsWith(".template");
             if (yamlOrJson && !IacFiles.isTerraform(name) && !claimed.contains(file.path())) {
-                out.add(new Skipped(file.path(),
-                        "not IaC: no CloudFormation template, Kubernetes object or Terraform plan in it"));
+                out.add(new Skipped(file.path(), inHelmChart(file.path(), charts)
+                        ? "part of a Helm chart: not rendered, not scanned"
+                        : "not IaC: no CloudFormation template, Kubernetes object or Terraform plan in it"));
             }
         }
         return out;
+    }
+
+    /** A chart's own files: Chart.yaml and values files beside it. */
+    private static boolean inHelmChart(String path, java.util.Set<String> charts) {
+        String name = fileName(path);
+        return charts.contains(IacFiles.directoryOf(path))
+                && (name.equals("Chart.yaml") || name.startsWith("values") || name.equals("requirements.yaml"));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -89,6 +89,18 @@ class CorpusScanTest {
                 "terraform-aws-vpc/main.tf:28 TG-AWS-VPC-001"), found);
     }
 
+    @Test
+    void helmChartsAreListedAsNotRenderedNeverAsParseErrors() throws IOException {
+        ScanReport report = Scanner.create(null).scan(read(iac().resolve("kubernetes-goat")), LocalDate.of(2026, 12, 3), 90);
+        Map<String, String> reasons = new TreeMap<>();
+        report.skipped().forEach(s -> reasons.put(s.file(), s.reason()));
+        assertEquals("Helm template: not rendered, not scanned",
+                reasons.get("scenarios/metadata-db/templates/deployment.yaml"));
+        assertEquals("part of a Helm chart: not rendered, not scanned", reasons.get("scenarios/metadata-db/Chart.yaml"));
+        assertEquals("part of a Helm chart: not rendered, not scanned", reasons.get("scenarios/metadata-db/values.yaml"));
+        assertTrue(report.errors().isEmpty(), report.errors().toString());
+    }
+
     /** What a security engineer names first in sadcloud, where most toggles default to off. */
     @Test
     void sadcloudFindingsAtTheirLines() throws IOException {
