@@ -206,6 +206,9 @@ public final class Planner {
             if (excepted > 0) {
                 parts.add(excepted + " excepted");
             }
+            if (!input.skipped().isEmpty()) {
+                parts.add(input.skipped().size() + " " + plural(input.skipped().size(), "file") + " not scanned");
+            }
             String head = quiet > 0 ? "No blocking IaC findings" : "No new IaC findings";
             return bounded(parts.isEmpty() ? head : head + " (" + String.join(", ", parts) + ")");
         }

@@ -155,6 +155,18 @@ class PlannerTest {
     }
 
     @Test
+    void aCleanChangeWithFilesNotScannedSaysSoInTheStatus() {
+        PlanInput input = new PlanInput(List.of(), Set.of(), Map.of("chart/templates/d.yaml", Set.of(1)), Map.of(),
+                TollgateConfig.defaults(), List.of(),
+                List.of(new dev.tollgate.iac.Skipped("chart/templates/d.yaml", "Helm template: not rendered, not scanned")),
+                0, Map.of(), LocalDate.of(2026, 12, 3));
+        ReviewPlan plan = planner.plan(input);
+        assertEquals(ReviewPlan.Conclusion.SUCCESS, plan.conclusion());
+        assertEquals("No new IaC findings (1 file not scanned)", plan.statusDescription());
+        assertTrue(plan.summary().contains("Helm template: not rendered, not scanned"), plan.summary());
+    }
+
+    @Test
     void anErrorTheChangeIntroducesInAnUntouchedSiblingBlocks() {
         ScanError sibling = new ScanError("main.tf", 3, 1, "evaluation of this module stopped here: it exceeded its work budget");
         PlanInput introduced = new PlanInput(List.of(), Set.of(), Map.of("locals.tf", Set.of(1)), Map.of(),
