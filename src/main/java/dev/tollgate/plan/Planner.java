@@ -190,7 +190,7 @@ public final class Planner {
                                     TollgateConfig config) {
         List<PlannedFinding> blocking = planned.stream().filter(PlannedFinding::blocking).toList();
         if (blocking.isEmpty() && unreadableChangedFiles == 0) {
-            if (planned.isEmpty() && input.filesScanned() == 0 && input.errors().isEmpty()) {
+            if (planned.isEmpty() && input.filesScanned() == 0 && input.errors().isEmpty() && input.skipped().isEmpty()) {
                 return "no IaC changes";
             }
             long existing = planned.stream().filter(p -> p.kind() == PlannedFinding.Kind.EXISTING).count();
