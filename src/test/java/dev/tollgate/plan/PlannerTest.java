@@ -196,12 +196,16 @@ class PlannerTest {
     }
 
     @Test
-    void nothingScannedMeansNoIacChanges() {
+    void nothingScannedMeansNoIacChangesUnlessSomethingWasSkipped() {
+        ReviewPlan none = planner.plan(new PlanInput(List.of(), Set.of(), Map.of("README.md", Set.of(1)), Map.of(),
+                TollgateConfig.defaults(), List.of(), List.of(), 0, Map.of(), TODAY));
+        assertEquals("no IaC changes", none.statusDescription());
         ReviewPlan plan = planner.plan(new PlanInput(List.of(), Set.of(), Map.of("README.md", Set.of(1)), Map.of(),
                 TollgateConfig.defaults(), List.of(), List.of(new Skipped("big.tf", "larger than 1 MiB")), 0, Map.of(),
                 TODAY));
         assertEquals(ReviewPlan.Conclusion.SUCCESS, plan.conclusion());
-        assertEquals("no IaC changes", plan.statusDescription());
+        assertEquals("No new IaC findings (1 file not scanned)", plan.statusDescription(),
+                "a skipped IaC file is a change that was not scanned, not the absence of one");
         assertTrue(plan.summary().contains("`big.tf`: larger than 1 MiB"), plan.summary());
     }
 
