@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -22,12 +23,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /**
-     * DB_CLOSE_DELAY=-1 keeps the embedded database open between connections (reopening the file each time is slow);
-     * DB_CLOSE_ON_EXIT=FALSE leaves closing to {@link #close()}, after the workers have finished, instead of H2's own
-     * shutdown hook racing them.
-     */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/tollgate;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/tollgate";
     public static final String URL_VARIABLE = "TOLLGATE_DATABASE_URL";
     public static final String USER_VARIABLE = "TOLLGATE_DATABASE_USER";
     public static final String PASSWORD_VARIABLE = "TOLLGATE_DATABASE_PASSWORD";
@@ -42,7 +38,7 @@ public final class Database implements AutoCloseable {
         if (url == null || !url.startsWith("jdbc:")) {
             throw new IllegalArgumentException(URL_VARIABLE + " must be a JDBC URL (jdbc:h2:... or jdbc:postgresql://...)");
         }
-        this.url = url;
+        this.url = withEmbeddedH2Options(url);
         this.user = blankToNull(user);
         this.password = blankToNull(password);
     }
@@ -116,7 +112,7 @@ public final class Database implements AutoCloseable {
     /** Shuts an embedded H2 database down cleanly (it was kept open by DB_CLOSE_DELAY); nothing for a server database. */
     @Override
     public void close() {
-        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
+        if (!isEmbeddedH2(url)) {
             return;
         }
         try (Connection connection = connection(); Statement statement = connection.createStatement()) {
@@ -129,6 +125,30 @@ public final class Database implements AutoCloseable {
     @Override
     public String toString() {
         return describe();
+    }
+
+    /**
+     * For an embedded H2 database, unless the URL says otherwise: DB_CLOSE_DELAY=-1 keeps it open between
+     * connections (reopening the file for each is slow), and DB_CLOSE_ON_EXIT=FALSE leaves closing to
+     * {@link #close()}, after the workers have finished, instead of H2's own shutdown hook racing them.
+     */
+    static String withEmbeddedH2Options(String url) {
+        if (!isEmbeddedH2(url)) {
+            return url;
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder options = new StringBuilder(url);
+        if (!upper.contains(";DB_CLOSE_DELAY=")) {
+            options.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            options.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return options.toString();
+    }
+
+    private static boolean isEmbeddedH2(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
     }
 
     private static String blankToNull(String value) {

@@ -68,8 +68,12 @@ class DatabaseTest {
 
     @Test
     void defaultsToAnH2FileUnderDataAndTakesCredentialsFromTheEnvironment() {
-        assertEquals(Database.DEFAULT_URL, Database.fromEnvironment(Map.of()).describe());
-        assertTrue(Database.DEFAULT_URL.startsWith("jdbc:h2:file:./data/"));
+        assertEquals("jdbc:h2:file:./data/tollgate;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+                Database.fromEnvironment(Map.of()).describe());
+        assertEquals("jdbc:h2:file:/app/data/tollgate;db_close_delay=10;DB_CLOSE_ON_EXIT=FALSE", Database.fromEnvironment(
+                Map.of(Database.URL_VARIABLE, "jdbc:h2:file:/app/data/tollgate;db_close_delay=10")).describe(),
+                "the operator's own H2 options stay");
+        assertEquals("jdbc:h2:tcp://db/tollgate", new Database("jdbc:h2:tcp://db/tollgate", null, null).describe());
         assertThrows(IllegalArgumentException.class,
                 () -> Database.fromEnvironment(Map.of(Database.URL_VARIABLE, "postgres://host/db")));
         assertTrue(Database.fromEnvironment(Map.of(Database.URL_VARIABLE, "jdbc:postgresql://db:5432/tollgate")).isPostgreSql());

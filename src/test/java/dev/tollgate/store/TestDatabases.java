@@ -18,7 +18,7 @@ public final class TestDatabases {
     }
 
     public static String memoryUrl() {
-        return "jdbc:h2:mem:tollgate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return "jdbc:h2:mem:tollgate-" + UUID.randomUUID();
     }
 
     public static Database memory() {
@@ -31,7 +31,7 @@ public final class TestDatabases {
     }
 
     public static String fileUrl(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("tollgate").toAbsolutePath() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        return "jdbc:h2:file:" + dir.resolve("tollgate").toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
     }
 
     /** A clock the test moves by hand. */
