@@ -14,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
         description = {"Run the bot (GitHub webhooks on /webhooks/github).",
                 "Configuration comes from the environment (README.md): PORT, TOLLGATE_GITHUB_WEBHOOK_SECRET, and "
                         + "TOLLGATE_GITHUB_APP_ID with TOLLGATE_GITHUB_PRIVATE_KEY or TOLLGATE_GITHUB_TOKEN; "
-                        + "TOLLGATE_GITHUB_API_URL for GitHub Enterprise Server."})
+                        + "TOLLGATE_GITHUB_API_URL for GitHub Enterprise Server; "
+                        + "TOLLGATE_DATABASE_URL (default: an H2 file under ./data) with TOLLGATE_DATABASE_USER and "
+                        + "TOLLGATE_DATABASE_PASSWORD."})
 final class ServeCommand implements Callable<Integer> {
 
     @Override

@@ -3,34 +3,46 @@ package dev.tollgate.web;
 import dev.tollgate.forge.github.GitHubClients;
 import dev.tollgate.forge.github.GitHubForge;
 import dev.tollgate.forge.github.GitHubSettings;
-import dev.tollgate.jobs.InMemoryJobQueue;
+import dev.tollgate.jobs.JdbcJobQueue;
+import dev.tollgate.jobs.JobQueue;
 import dev.tollgate.review.ReviewOutcome;
 import dev.tollgate.review.TollgatePlanner;
 import dev.tollgate.review.ReviewService;
 import dev.tollgate.review.ScanFunction;
+import dev.tollgate.store.Database;
+import dev.tollgate.store.DeliveryLog;
+import dev.tollgate.store.StoreException;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Wires the GitHub bot from the environment (DESIGN.md): {@code PORT}, {@code TOLLGATE_GITHUB_*}. */
+/**
+ * Wires the GitHub bot from the environment (DESIGN.md): {@code PORT}, {@code TOLLGATE_GITHUB_*},
+ * {@code TOLLGATE_DATABASE_URL} (with {@code TOLLGATE_DATABASE_USER} / {@code _PASSWORD}).
+ */
 public final class GitHubBot implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 8080;
     static final String REVIEWS = "tollgate_reviews_total";
 
-    private final InMemoryJobQueue queue;
+    private final Database database;
+    private final JobQueue queue;
     private final TollgateServer server;
 
-    private GitHubBot(InMemoryJobQueue queue, TollgateServer server) {
+    private GitHubBot(Database database, JobQueue queue, TollgateServer server) {
+        this.database = database;
         this.queue = queue;
         this.server = server;
     }
 
     /**
      * Starts the server. Throws {@link IllegalStateException} with a message for the operator when the
-     * configuration is incomplete (no webhook secret, no credentials, bad key).
+     * configuration is incomplete (no webhook secret, no credentials, bad key) or the database cannot be opened
+     * or migrated.
      */
     public static GitHubBot start(Map<String, String> env, ScanFunction scanner, TollgatePlanner planner) {
         GitHubSettings settings = GitHubSettings.fromEnvironment(env);
@@ -41,34 +53,53 @@ public final class GitHubBot implements AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up GitHub access (" + settings + "): " + e.getMessage(), e);
         }
+        Database database = Database.fromEnvironment(env);
+        try {
+            database.migrate();
+        } catch (StoreException e) {
+            database.close();
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         Metrics metrics = new Metrics();
         metrics.describe(REVIEWS, "review jobs by outcome");
         ReviewService service = new ReviewService(new GitHubForge(clients), scanner, planner, Clock.systemUTC());
-        java.util.concurrent.atomic.AtomicReference<TollgateServer> serverRef = new java.util.concurrent.atomic.AtomicReference<>();
-        InMemoryJobQueue queue = new InMemoryJobQueue(2, 10_000, job -> {
-            ReviewOutcome outcome = service.review(job);
-            metrics.increment(REVIEWS, "outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
-            if (outcome.kind() == ReviewOutcome.Kind.ERROR && serverRef.get() != null) {
-                serverRef.get().forgetDelivery(job.deliveryId());
+        AtomicReference<TollgateServer> serverRef = new AtomicReference<>();
+        JobQueue queue = null;
+        try {
+            queue = new JdbcJobQueue(database, 2, 10_000, Clock.systemUTC(), job -> {
+                ReviewOutcome outcome = service.review(job);
+                metrics.increment(REVIEWS, "outcome", outcome.kind().name().toLowerCase(Locale.ROOT));
+                if (outcome.kind() == ReviewOutcome.Kind.ERROR && serverRef.get() != null) {
+                    serverRef.get().forgetDelivery(job.deliveryId());
+                }
+            });
+            TollgateServer server = new TollgateServer(settings.webhookSecret(), queue,
+                    new DeliveryLog(database, Clock.systemUTC()), metrics, database::isReachable, Clock.systemUTC());
+            serverRef.set(server);
+            return new GitHubBot(database, queue, server.start(port));
+        } catch (RuntimeException e) {
+            if (queue != null) {
+                queue.close();
             }
-        });
-        TollgateServer server = new TollgateServer(settings.webhookSecret(), queue, metrics, () -> true, Clock.systemUTC());
-        serverRef.set(server);
-        return new GitHubBot(queue, server.start(port));
+            database.close();
+            throw e instanceof StoreException ? new IllegalStateException(e.getMessage(), e) : e;
+        }
     }
 
     public int port() {
         return server.port();
     }
 
-    public InMemoryJobQueue queue() {
+    public JobQueue queue() {
         return queue;
     }
 
+    /** Stops taking webhooks, lets running reviews finish, then closes the database. */
     @Override
     public void close() {
         server.close();
         queue.close();
+        database.close();
     }
 
     static int port(String value) {

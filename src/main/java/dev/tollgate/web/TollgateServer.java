@@ -3,10 +3,9 @@ package dev.tollgate.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.tollgate.jobs.InMemoryJobQueue;
 import dev.tollgate.jobs.JobQueue;
+import dev.tollgate.store.DeliveryLog;
+import dev.tollgate.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -32,39 +30,37 @@ public final class TollgateServer implements AutoCloseable {
 
     private final WebhookSignature githubSignature;
     private final JobQueue queue;
+    private final DeliveryLog deliveries;
     private final Metrics metrics;
     private final BooleanSupplier ready;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private volatile long lastSignatureWarning;
-    private final Cache<String, Boolean> deliveries = Caffeine.newBuilder()
-            .maximumSize(50_000)
-            .expireAfterWrite(Duration.ofHours(24))
-            .build();
     private final Javalin app;
     private volatile boolean accepting;
 
     /**
      * @param githubWebhookSecret required: the server refuses to start without it
+     * @param deliveries          delivery ids already accepted, so that a redelivery is not reviewed twice
      * @param ready               whether the dependencies (database, queue) are usable, for {@code /readyz}
      */
-    public TollgateServer(String githubWebhookSecret, JobQueue queue, Metrics metrics, BooleanSupplier ready, Clock clock) {
+    public TollgateServer(String githubWebhookSecret, JobQueue queue, DeliveryLog deliveries, Metrics metrics,
+                          BooleanSupplier ready, Clock clock) {
         if (githubWebhookSecret == null || githubWebhookSecret.isBlank()) {
             throw new IllegalStateException("TOLLGATE_GITHUB_WEBHOOK_SECRET is not set: refusing to accept GitHub "
                     + "webhooks without a signature secret.");
         }
         this.githubSignature = new WebhookSignature(githubWebhookSecret);
         this.queue = queue;
+        this.deliveries = deliveries;
         this.metrics = metrics;
         this.ready = ready;
         this.clock = clock;
         metrics.describe(WEBHOOKS, "GitHub webhooks received, by result");
-        metrics.gauge("tollgate_jobs_pending", "review jobs waiting", queue::pending);
-        if (queue instanceof InMemoryJobQueue memory) {
-            metrics.gauge("tollgate_jobs_superseded_total", "queued jobs replaced by a newer push", memory::supersededCount);
-            metrics.gauge("tollgate_jobs_completed_total", "review jobs finished", memory::completedCount);
-            metrics.gauge("tollgate_jobs_failed_total", "review jobs that threw", memory::failedCount);
-        }
+        metrics.gauge("tollgate_jobs_pending", "review jobs waiting (-1: database unreachable)", this::pendingOrUnknown);
+        metrics.gauge("tollgate_jobs_superseded_total", "queued jobs replaced by a newer push", queue::supersededCount);
+        metrics.gauge("tollgate_jobs_completed_total", "review jobs finished", queue::completedCount);
+        metrics.gauge("tollgate_jobs_failed_total", "review jobs that threw", queue::failedCount);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -121,8 +117,9 @@ public final class TollgateServer implements AutoCloseable {
             answer(ctx, HttpStatus.BAD_REQUEST, "bad_request", "missing X-GitHub-Event header");
             return;
         }
-        if (delivery != null && deliveries.getIfPresent(delivery) != null) {
-            answer(ctx, HttpStatus.OK, "duplicate", "delivery " + delivery + " was already received");
+        if (delivery != null && (delivery.isBlank() || delivery.length() > DeliveryLog.MAX_ID_LENGTH)) {
+            answer(ctx, HttpStatus.BAD_REQUEST, "bad_request", "X-GitHub-Delivery must have 1 to "
+                    + DeliveryLog.MAX_ID_LENGTH + " characters");
             return;
         }
         JsonNode payload;
@@ -146,8 +143,14 @@ public final class TollgateServer implements AutoCloseable {
             answer(ctx, HttpStatus.BAD_REQUEST, "malformed", e.getMessage());
             return;
         }
-        if (delivery != null && deliveries.asMap().putIfAbsent(delivery, Boolean.TRUE) != null) {
-            answer(ctx, HttpStatus.OK, "duplicate", "delivery " + delivery + " was already received");
+        try {
+            if (delivery != null && !deliveries.record(delivery)) {
+                answer(ctx, HttpStatus.OK, "duplicate", "delivery " + delivery + " was already received");
+                return;
+            }
+        } catch (StoreException e) {
+            LOG.warn("{}", e.getMessage());
+            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "the database is unavailable; redeliver later");
             return;
         }
         if (parsed.ping()) {
@@ -161,7 +164,7 @@ public final class TollgateServer implements AutoCloseable {
                         parsed.job().headSha().substring(0, 8), delivery, replaced ? ", replaced an older push" : "");
                 answer(ctx, HttpStatus.ACCEPTED, "queued", parsed.job().pullRequest() + " @" + parsed.job().headSha());
             } catch (IllegalStateException e) {
-                deliveries.invalidate(delivery == null ? "" : delivery);
+                forgetDelivery(delivery);
                 answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
             }
         }
@@ -172,8 +175,21 @@ public final class TollgateServer implements AutoCloseable {
      * e.g. during a GitHub outage.
      */
     public void forgetDelivery(String delivery) {
-        if (delivery != null) {
-            deliveries.invalidate(delivery);
+        if (delivery == null) {
+            return;
+        }
+        try {
+            deliveries.forget(delivery);
+        } catch (StoreException e) {
+            LOG.warn("{} (a redelivery of it will be answered as a duplicate)", e.getMessage());
+        }
+    }
+
+    private long pendingOrUnknown() {
+        try {
+            return queue.pending();
+        } catch (IllegalStateException e) {
+            return -1;
         }
     }
 

@@ -10,6 +10,7 @@ import dev.tollgate.review.ReviewFixtures;
 import dev.tollgate.review.ScanFunction;
 import dev.tollgate.review.Scanner;
 import dev.tollgate.review.TollgatePlanner;
+import dev.tollgate.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -206,7 +207,7 @@ class TerraGoatWebhookEndToEndTest {
 
     private GitHubBot start(FakeGitHub github, Mode mode) {
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "TOLLGATE_GITHUB_API_URL", github.apiUrl(),
-                "TOLLGATE_GITHUB_WEBHOOK_SECRET", SECRET));
+                "TOLLGATE_GITHUB_WEBHOOK_SECRET", SECRET, "TOLLGATE_DATABASE_URL", TestDatabases.memoryUrl()));
         if (mode == Mode.APP) {
             KeyPair keys = AppKeys.generate();
             github.actAsApp(APP_ID, keys.getPublic(), INSTALLATION, 3600);

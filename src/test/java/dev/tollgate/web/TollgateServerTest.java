@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.forge.github.fake.Corpus;
-import dev.tollgate.jobs.InMemoryJobQueue;
+import dev.tollgate.jobs.JdbcJobQueue;
+import dev.tollgate.jobs.JobQueue;
 import dev.tollgate.jobs.ReviewJob;
+import dev.tollgate.store.Database;
+import dev.tollgate.store.DeliveryLog;
+import dev.tollgate.store.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +40,34 @@ class TollgateServerTest {
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
     final List<ReviewJob> handled = new CopyOnWriteArrayList<>();
-    InMemoryJobQueue queue;
+    Database database;
+    JobQueue queue;
     TollgateServer server;
 
     @BeforeEach
     void start() {
-        queue = new InMemoryJobQueue(1, 100, handled::add);
-        server = new TollgateServer(SECRET, queue, new Metrics(), () -> true, Clock.systemUTC()).start(0);
+        start(TestDatabases.memory());
+    }
+
+    private void start(Database db) {
+        database = db;
+        queue = new JdbcJobQueue(database, 1, 100, Clock.systemUTC(), handled::add);
+        server = new TollgateServer(SECRET, queue, new DeliveryLog(database, Clock.systemUTC()), new Metrics(),
+                database::isReachable, Clock.systemUTC()).start(0);
     }
 
     @AfterEach
     void stop() {
         server.close();
         queue.close();
+        database.close();
     }
 
     @Test
     void refusesToStartWithoutSecret() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new TollgateServer(" ", queue, new Metrics(), () -> true, Clock.systemUTC()));
+                () -> new TollgateServer(" ", queue, new DeliveryLog(database, Clock.systemUTC()), new Metrics(),
+                        () -> true, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("TOLLGATE_GITHUB_WEBHOOK_SECRET"));
         IllegalStateException env = assertThrows(IllegalStateException.class,
                 () -> dev.tollgate.forge.github.GitHubSettings.fromEnvironment(Map.of("TOLLGATE_GITHUB_TOKEN", "t")));
@@ -147,6 +162,55 @@ class TollgateServerTest {
         server.forgetDelivery("failed-once"); // what the bot does when that review ended in an error
         assertEquals(202, post("pull_request", "failed-once", body, true).statusCode(), "GitHub's Redeliver retries");
         assertEquals(2, queue.submittedCount());
+    }
+
+    @Test
+    void aDuplicateIsRecognisedAfterARestartAndAForgottenOneIsNot(@TempDir Path dir) throws Exception {
+        stop();
+        start(TestDatabases.file(dir));
+        byte[] body = Files.readAllBytes(Corpus.path("webhooks/github/pull_request.synchronize.payload.json"));
+        assertEquals(202, post("pull_request", "before-restart", body, true).statusCode());
+        assertEquals(202, post("pull_request", "failed-before-restart", body, true).statusCode());
+        server.forgetDelivery("failed-before-restart");
+        assertTrue(queue.awaitIdle(5, TimeUnit.SECONDS));
+        stop();
+
+        start(TestDatabases.file(dir));
+        HttpResponse<String> again = post("pull_request", "before-restart", body, true);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("duplicate", json.readTree(again.body()).path("status").asText());
+        assertEquals(202, post("pull_request", "failed-before-restart", body, true).statusCode());
+        assertEquals(1, queue.submittedCount());
+    }
+
+    @Test
+    void withTheDatabaseGoneReadyzIs503AndWebhooksAre503(@TempDir Path dir) throws Exception {
+        stop();
+        start(TestDatabases.file(dir.resolve("db")));
+        assertEquals(200, get("/readyz").statusCode());
+        database.close();
+        try (var files = Files.walk(dir.resolve("db"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        Files.writeString(dir.resolve("db"), "a file where the database directory was"); // H2 cannot recreate it
+
+        assertEquals(200, get("/healthz").statusCode());
+        HttpResponse<String> ready = get("/readyz");
+        assertEquals(503, ready.statusCode());
+        assertEquals("unavailable", json.readTree(ready.body()).path("status").asText());
+
+        byte[] body = Files.readAllBytes(Corpus.path("webhooks/github/pull_request.synchronize.payload.json"));
+        HttpResponse<String> webhook = post("pull_request", "while-down", body, true);
+        assertEquals(503, webhook.statusCode(), webhook.body());
+        assertTrue(get("/metrics").body().contains("tollgate_jobs_pending -1"));
+    }
+
+    @Test
+    void anOverlongDeliveryIdIs400() throws Exception {
+        byte[] body = Files.readAllBytes(Corpus.path("webhooks/github/pull_request.synchronize.payload.json"));
+        HttpResponse<String> response = post("pull_request", "d".repeat(DeliveryLog.MAX_ID_LENGTH + 1), body, true);
+        assertEquals(400, response.statusCode());
+        assertEquals(0, queue.submittedCount());
     }
 
     @Test
