@@ -51,6 +51,7 @@ public final class JdbcJobQueue implements JobQueue {
 
     private final Database database;
     private final Consumer<ReviewJob> handler;
+    private final Consumer<ReviewJob> onGiveUp;
     private final int capacity;
     private final Clock clock;
     private final String claimLock;
@@ -78,17 +79,32 @@ public final class JdbcJobQueue implements JobQueue {
      * @param handler  does the work; an exception is logged and counted (job FAILED), the worker carries on
      */
     public JdbcJobQueue(Database database, int workers, int capacity, Clock clock, Consumer<ReviewJob> handler) {
-        this(database, workers, capacity, clock, handler, CLOSE_GRACE);
+        this(database, workers, capacity, clock, handler, job -> { }, CLOSE_GRACE);
+    }
+
+    /**
+     * @param onGiveUp told about a job given up after {@link #MAX_ATTEMPTS} interrupted runs, so that its commit
+     *                 still gets a status (an error) instead of a check left pending
+     */
+    public JdbcJobQueue(Database database, int workers, int capacity, Clock clock, Consumer<ReviewJob> handler,
+                        Consumer<ReviewJob> onGiveUp) {
+        this(database, workers, capacity, clock, handler, onGiveUp, CLOSE_GRACE);
     }
 
     /** With a shorter grace period, tests leave a job RUNNING as a process that dies mid-review does. */
     JdbcJobQueue(Database database, int workers, int capacity, Clock clock, Consumer<ReviewJob> handler,
                  Duration closeGrace) {
+        this(database, workers, capacity, clock, handler, job -> { }, closeGrace);
+    }
+
+    JdbcJobQueue(Database database, int workers, int capacity, Clock clock, Consumer<ReviewJob> handler,
+                 Consumer<ReviewJob> onGiveUp, Duration closeGrace) {
         if (workers < 1 || capacity < 1) {
             throw new IllegalArgumentException("workers and capacity must be positive");
         }
         this.database = database;
         this.handler = handler;
+        this.onGiveUp = onGiveUp;
         this.capacity = capacity;
         this.clock = clock;
         this.closeGrace = closeGrace;
@@ -374,6 +390,7 @@ public final class JdbcJobQueue implements JobQueue {
      * {@link #MAX_ATTEMPTS} times.
      */
     private void resumeInterruptedJobs() {
+        List<ReviewJob> givenUpJobs = new ArrayList<>();
         try {
             int[] resumed = Sql.inTransaction(database, connection -> {
                 int again = 0;
@@ -392,6 +409,7 @@ public final class JdbcJobQueue implements JobQueue {
                     long id = running.get(i)[0];
                     String key = keys.get(i);
                     if (running.get(i)[1] >= MAX_ATTEMPTS) {
+                        givenUpJobs.add(load(connection, id));
                         setState(connection, id, "FAILED", null);
                         LOG.error("{}: review interrupted {} times (the process stopped during it); giving up on it",
                                 key, MAX_ATTEMPTS);
@@ -411,6 +429,23 @@ public final class JdbcJobQueue implements JobQueue {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot resume the job queue: " + StoreException.firstLine(e), e);
+        }
+        for (ReviewJob job : givenUpJobs) {
+            try {
+                onGiveUp.accept(job);
+            } catch (RuntimeException e) {
+                LOG.error("{}: could not report the given-up review: {}", job.pullRequest(), e.toString());
+            }
+        }
+    }
+
+    private static ReviewJob load(java.sql.Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM review_jobs WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return job(row);
+            }
         }
     }
 

@@ -118,6 +118,21 @@ public final class ReviewService {
     }
 
     /**
+     * The review of this job was interrupted again and again (the process stopped during it) and is given up: the
+     * commit still gets its status, an error that says what to do, so a required check is never left pending.
+     */
+    public void giveUp(ReviewJob job) {
+        try {
+            forge.setStatus(job.pullRequest(), job.headSha(), StatusReport.error("Tollgate gave up reviewing this commit",
+                    "The review stopped before it finished several times in a row (the server restarted during it)."
+                            + " Push again or re-run the check; if it happens again, the server log says why."));
+        } catch (Exception e) {
+            LOG.error("{}: could not post the {} status of a given-up review: {}", job.pullRequest(),
+                    StatusReport.NAME, rootCause(e));
+        }
+    }
+
+    /**
      * Posting is worth it when there are inline comments, or a body that the bot has not already posted as a
      * review: a push that changes nothing in the findings must not add an identical summary every time.
      */

@@ -72,7 +72,7 @@ public final class GitHubBot implements AutoCloseable {
                 if (outcome.kind() == ReviewOutcome.Kind.ERROR && serverRef.get() != null) {
                     serverRef.get().forgetDelivery(job.deliveryId());
                 }
-            });
+            }, service::giveUp);
             TollgateServer server = new TollgateServer(settings.webhookSecret(), queue,
                     new DeliveryLog(database, Clock.systemUTC()), metrics, database::isReachable, Clock.systemUTC());
             serverRef.set(server);

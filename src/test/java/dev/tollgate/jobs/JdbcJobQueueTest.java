@@ -197,10 +197,13 @@ class JdbcJobQueueTest {
         execute(database, insert.formatted(2, 2, "poison", "RUNNING", JdbcJobQueue.MAX_ATTEMPTS, "NULL", "'acme/infra#2'"));
 
         List<String> done = new CopyOnWriteArrayList<>();
-        try (JdbcJobQueue queue = queue(database, 2, job -> done.add(job.headSha()))) {
+        List<String> givenUp = new CopyOnWriteArrayList<>();
+        try (JdbcJobQueue queue = new JdbcJobQueue(database, 2, 10, java.time.Clock.systemUTC(),
+                job -> done.add(job.headSha()), job -> givenUp.add(job.pullRequest() + " @" + job.headSha()))) {
             assertTrue(queue.awaitIdle(5, TimeUnit.SECONDS));
         }
         assertEquals(List.of("new"), done);
+        assertEquals(List.of("acme/infra#2 @poison"), givenUp, "a given-up job is reported so its commit gets a status");
         assertEquals(List.of("old DONE", "new DONE", "poison FAILED"),
                 rows(database, "SELECT head_sha, state FROM review_jobs ORDER BY id"));
     }

@@ -183,6 +183,19 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aGivenUpReviewStillPostsAnErrorStatusOnItsCommit() {
+        harness.github.setBase(Map.of("infra/main.tf", MAIN_TF));
+        harness.github.pushHead(tree(S3, INSECURE_TF));
+
+        harness.service.giveUp(new dev.tollgate.jobs.ReviewJob(harness.ref(), harness.github.headSha(), "d",
+                java.time.Instant.now()));
+
+        assertStatus(0, "error", harness.github.headSha());
+        assertTrue(harness.github.statuses().get(0).path("description").asText().contains("gave up"));
+        assertEquals(0, harness.github.reviews().size());
+    }
+
+    @Test
     void anInvalidConfigOnTheBaseFallsBackToDefaultsAndSaysSo() {
         harness.github.setBase(Map.of(".tollgate.yml", "block: sometimes\n", "infra/main.tf", MAIN_TF));
         harness.github.pushHead(tree(S3, INSECURE_TF));
