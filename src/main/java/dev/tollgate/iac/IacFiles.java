@@ -26,6 +26,31 @@ public final class IacFiles {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
+    /**
+     * Resolves {@code .} and {@code ..} in a repository path written with forward slashes; null for an absolute
+     * path, one that climbs above the root, or one that is not a plain repository path.
+     */
+    public static String normalize(String path) {
+        if (path.startsWith("/") || path.contains("\\") || path.contains(":") || path.length() > 4096) {
+            return null;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(segment);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     static String fileName(String path) {
         int slash = path.lastIndexOf('/');
         return (slash < 0 ? path : path.substring(slash + 1)).toLowerCase(Locale.ROOT);

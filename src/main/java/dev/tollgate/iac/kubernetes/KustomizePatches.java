@@ -3,8 +3,6 @@ package dev.tollgate.iac.kubernetes;
 import dev.tollgate.iac.IacFiles;
 import dev.tollgate.iac.SourceFile;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,22 +56,9 @@ final class KustomizePatches {
         }
     }
 
-    /** Resolves {@code .} and {@code ..} segments; a path that climbs above the root stays as written. */
+    /** Resolves {@code .} and {@code ..} segments; a path that is not a plain repository path stays as written. */
     static String normalize(String path) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    return path;
-                }
-                segments.removeLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        return (path.startsWith("/") ? "/" : "") + String.join("/", segments);
+        String normalized = IacFiles.normalize(path);
+        return normalized == null ? path : normalized;
     }
 }

@@ -1,7 +1,5 @@
 package dev.tollgate.iac.terraform;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /** Paths relative to the scanned root, with forward slashes; nothing here touches the file system. */
 final class ModulePaths {
@@ -20,24 +18,7 @@ final class ModulePaths {
 
     /** Resolves "." and ".." segments; null for an absolute path or one that climbs above the root. */
     static String normalize(String path) {
-        if (path.startsWith("/") || path.contains("\\") || path.contains(":") || path.length() > 4096) {
-            return null;
-        }
-        Deque<String> parts = new ArrayDeque<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(segment);
-            }
-        }
-        return String.join("/", parts);
+        return dev.tollgate.iac.IacFiles.normalize(path);
     }
 
     static boolean isInside(String dir, String path) {
