@@ -45,7 +45,9 @@ final class SarifReport {
         for (Finding f : report.findings()) {
             ObjectNode result = results.addObject();
             result.put("ruleId", f.ruleId()).put("level", level(f));
-            result.putObject("message").put("text", f.resource() + ": " + f.message());
+            // the fix goes with each result: a rule's help is one text, but CloudFormation and Terraform fixes differ
+            result.putObject("message").put("text", f.resource() + ": " + f.message()
+                    + (f.remediation() == null ? "" : " Fix: " + f.remediation().strip()));
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
             physical.putObject("artifactLocation").put("uri", f.file());
             physical.putObject("region").put("startLine", f.startLine()).put("endLine", Math.max(f.startLine(), f.endLine()));
