@@ -12,10 +12,15 @@ import dev.tollgate.iac.Skipped;
 import dev.tollgate.iac.SourceFile;
 import dev.tollgate.policy.Finding;
 import dev.tollgate.policy.PolicyEngine;
+import dev.tollgate.policy.Rule;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +41,7 @@ public final class Scanner {
     public Scanner(List<IacReader> readers, PolicyEngine policy) {
         this.readers = List.copyOf(readers);
         this.policy = policy;
-        this.exceptions = new ExceptionResolver(policy.rules().stream().map(dev.tollgate.policy.Rule::id)
-                .collect(java.util.stream.Collectors.toSet()));
+        this.exceptions = new ExceptionResolver(policy.rules().stream().map(Rule::id).collect(Collectors.toSet()));
     }
 
     /** The built-in readers and rules, plus the rules in {@code extraRulesDir} when it is not null. */
@@ -60,13 +64,13 @@ public final class Scanner {
         List<ScanError> errors = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<DeclaredException> declared = new ArrayList<>();
-        int read = 0;
+        Set<String> read = new HashSet<>();
         for (IacReader reader : readers) {
             List<SourceFile> accepted = files.stream().filter(f -> reader.accepts(f.path())).toList();
             if (accepted.isEmpty()) {
                 continue;
             }
-            read += accepted.size();
+            accepted.forEach(f -> read.add(f.path()));
             ParsedFiles parsed = reader.read(accepted);
             resources.addAll(parsed.resources());
             errors.addAll(parsed.errors());
@@ -79,7 +83,7 @@ public final class Scanner {
         List<Finding> findings = new ArrayList<>(
                 exceptions.apply(policy.evaluate(resources, files), byPath, declared, today, maxExceptionDays));
         findings.sort(ORDER);
-        return new ScanReport(List.copyOf(findings), List.copyOf(errors), List.copyOf(skipped), read);
+        return new ScanReport(List.copyOf(findings), List.copyOf(errors), List.copyOf(skipped), read.size());
     }
 
     /**
@@ -88,16 +92,16 @@ public final class Scanner {
      */
     private static List<Skipped> unclaimed(List<SourceFile> files, List<Resource> resources, List<ScanError> errors,
                                            List<Skipped> skipped) {
-        java.util.Set<String> claimed = new java.util.HashSet<>();
+        Set<String> claimed = new HashSet<>();
         resources.forEach(r -> claimed.add(r.file()));
         errors.forEach(e -> claimed.add(e.file()));
         skipped.forEach(s -> claimed.add(s.file()));
-        java.util.Set<String> charts = new java.util.HashSet<>();
+        Set<String> charts = new HashSet<>();
         files.stream().filter(f -> fileName(f.path()).equals("Chart.yaml"))
                 .forEach(f -> charts.add(IacFiles.directoryOf(f.path())));
         List<Skipped> out = new ArrayList<>();
         for (SourceFile file : files) {
-            String name = file.path().toLowerCase(java.util.Locale.ROOT);
+            String name = file.path().toLowerCase(Locale.ROOT);
             boolean yamlOrJson = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
                     || name.endsWith(".template");
             if (yamlOrJson && !IacFiles.isTerraform(name) && !claimed.contains(file.path())) {
@@ -110,7 +114,7 @@ public final class Scanner {
     }
 
     /** A chart's own files: Chart.yaml and values files beside it. */
-    private static boolean inHelmChart(String path, java.util.Set<String> charts) {
+    private static boolean inHelmChart(String path, Set<String> charts) {
         String name = fileName(path);
         return charts.contains(IacFiles.directoryOf(path))
                 && (name.equals("Chart.yaml") || name.startsWith("values") || name.equals("requirements.yaml"));
