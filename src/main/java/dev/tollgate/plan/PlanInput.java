@@ -53,7 +53,8 @@ public record PlanInput(List<Finding> findings, Set<String> baseFingerprints, Ma
         headFiles = headFiles == null ? Map.of() : headFiles;
         config = config == null ? TollgateConfig.defaults() : config;
         errors = errors == null ? List.of() : errors;
-        skipped = skipped == null ? List.of() : skipped;
+        // a pull request's package.json or CI config is not an IaC change that went unscanned
+        skipped = skipped == null ? List.of() : skipped.stream().filter(s -> !s.isNotIac()).toList();
         existingComments = existingComments == null ? Map.of() : existingComments;
         java.util.Objects.requireNonNull(today, "today");
     }

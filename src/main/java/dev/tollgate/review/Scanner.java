@@ -77,7 +77,9 @@ public final class Scanner {
             skipped.addAll(parsed.skipped());
             declared.addAll(parsed.exceptions());
         }
-        skipped.addAll(unclaimed(files, resources, errors, skipped));
+        List<Skipped> unclaimed = unclaimed(files, resources, errors, skipped);
+        skipped.addAll(unclaimed);
+        unclaimed.stream().filter(Skipped::isNotIac).forEach(s -> read.remove(s.file()));
         Map<String, SourceFile> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<Finding> findings = new ArrayList<>(
@@ -105,9 +107,9 @@ public final class Scanner {
             boolean yamlOrJson = name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
                     || name.endsWith(".template");
             if (yamlOrJson && !IacFiles.isTerraform(name) && !claimed.contains(file.path())) {
-                out.add(new Skipped(file.path(), inHelmChart(file.path(), charts)
-                        ? "part of a Helm chart: not rendered, not scanned"
-                        : "not IaC: no CloudFormation template, Kubernetes object or Terraform plan in it"));
+                out.add(inHelmChart(file.path(), charts)
+                        ? new Skipped(file.path(), "part of a Helm chart: not rendered, not scanned")
+                        : Skipped.notIac(file.path()));
             }
         }
         return out;

@@ -120,6 +120,17 @@ class CliTest {
     }
 
     @Test
+    void aChangeToJsonThatIsNotIacIsNoIacChange(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("base"));
+        Files.createDirectories(dir.resolve("head"));
+        Files.writeString(dir.resolve("base/package.json"), "{\"name\": \"a\"}\n");
+        Files.writeString(dir.resolve("head/package.json"), "{\"name\": \"b\"}\n");
+        Run run = run("review", "--base", dir.resolve("base").toString(), "--head", dir.resolve("head").toString());
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("success — no IaC changes"), run.out());
+    }
+
+    @Test
     void reviewOfAnUnchangedTreeSucceedsWithNoIacChanges() {
         Run run = run("review", "--base", "examples/base", "--head", "examples/base");
         assertEquals(0, run.exit(), run.out());
