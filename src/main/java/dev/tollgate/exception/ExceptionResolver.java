@@ -72,6 +72,53 @@ public final class ExceptionResolver {
         return result;
     }
 
+    /**
+     * Applies the register (exceptions requested by reply) to findings the annotations have already been applied to:
+     * a valid entry with a finding's fingerprint waives it, also over a broken inline annotation; an entry that is no
+     * longer valid (expired, or beyond a shortened window) waives nothing and is reported on the finding.
+     */
+    public List<Finding> applyRegister(List<Finding> findings, List<RegisteredException> register, LocalDate today,
+                                       int maxDays) {
+        if (register.isEmpty()) {
+            return findings;
+        }
+        Map<String, List<RegisteredException>> byFingerprint = new HashMap<>();
+        register.forEach(e -> byFingerprint.computeIfAbsent(e.fingerprint(), k -> new ArrayList<>()).add(e));
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            List<RegisteredException> entries = byFingerprint.getOrDefault(finding.fingerprint(), List.of());
+            result.add(entries.isEmpty() || finding.status() == FindingStatus.EXCEPTED
+                    ? withDefaultStatus(finding) : resolveRegistered(finding, entries, today, maxDays));
+        }
+        return result;
+    }
+
+    private static Finding resolveRegistered(Finding finding, List<RegisteredException> entries, LocalDate today,
+                                             int maxDays) {
+        List<String> invalid = new ArrayList<>();
+        for (RegisteredException entry : entries) {
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            fields.put("owner", entry.owner());
+            fields.put("expires", entry.expires());
+            fields.put("reason", entry.reason());
+            Annotation annotation = new Annotation(Annotation.Source.TOLLGATE, List.of(entry.ruleId()), fields,
+                    List.of(), 0, "");
+            List<String> problems = ExceptionCheck.problems(annotation, today, maxDays);
+            if (problems.isEmpty()) {
+                return finding.withStatus(FindingStatus.EXCEPTED, "excepted by " + entry.owner() + " until "
+                        + entry.expires() + " (requested by @" + entry.requestedBy() + " in the pull request): "
+                        + entry.reason());
+            }
+            invalid.add("the exception requested by @" + entry.requestedBy() + " in the pull request no longer "
+                    + "counts: " + String.join("; ", problems));
+        }
+        String detail = String.join(" | ", invalid.subList(0, Math.min(MAX_REPORTED, invalid.size())));
+        if (finding.status() == FindingStatus.INVALID_EXCEPTION && finding.statusDetail() != null) {
+            detail = finding.statusDetail() + " | " + detail;
+        }
+        return finding.withStatus(FindingStatus.INVALID_EXCEPTION, detail);
+    }
+
     private boolean isKnown(String ruleId) {
         return knownRules.stream().anyMatch(known -> known.equalsIgnoreCase(ruleId.trim()));
     }

@@ -37,6 +37,14 @@ public interface Forge {
     /** Sets the {@value StatusReport#NAME} status of {@code sha}. */
     void setStatus(PullRequestRef pr, String sha, StatusReport status) throws IOException;
 
+    /**
+     * Answers in the thread of the inline comment {@code commentId} (a top-level review comment). Platforms or modes
+     * that cannot receive replies (the CLI) do not implement it.
+     */
+    default void replyToComment(PullRequestRef pr, long commentId, String body) throws IOException {
+        throw new UnsupportedOperationException("replies are not supported here");
+    }
+
     /** What an admin should do about this failure, when the platform can tell (e.g. missing permissions); else null. */
     default String adviceFor(Exception failure) {
         return null;

@@ -91,7 +91,9 @@ public final class CommentRenderer {
                 + "`; a Terraform plan is generated, so write the exception next to the resource in its `.tf` file."
                 : "Add this comment directly above the resource, inside it, or on the flagged line:\n\n"
                 + Markdown.fence("", "# tollgate:exception " + finding.ruleId() + " " + example);
-        return "<details><summary>Request an exception</summary>\n\n" + how + "\n\n"
+        String reply = "\n\nor reply to this comment on GitHub with:\n\n"
+                + Markdown.fence("", "/tollgate exception " + example);
+        return "<details><summary>Request an exception</summary>\n\n" + how + reply + "\n\n"
                 + "An exception needs an owner (`@user`, `@org/team` or an email), an expiry date at most "
                 + maxExceptionDays + " days away, and a reason; a reviewer sees it in the diff.\n</details>";
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class Marker {
 
     public static final String SUMMARY = "<!-- tollgate:summary -->";
+    /** Marks the bot's answers in a comment thread (to an exception request), which concern no finding of their own. */
+    public static final String REPLY = "<!-- tollgate:reply -->";
     private static final String OPEN = "<!-- tollgate:";
     private static final String CLOSE = " -->";
 
@@ -62,7 +64,7 @@ public final class Marker {
             return Optional.empty();
         }
         String encoded = body.substring(start + OPEN.length(), end);
-        return encoded.equals("summary") ? Optional.empty() : Optional.of(decode(encoded));
+        return isNotAFinding(encoded) ? Optional.empty() : Optional.of(decode(encoded));
     }
 
     /** The keys of every finding marker in a body (a comment that groups the findings on one line has several). */
@@ -79,12 +81,16 @@ public final class Marker {
                 break;
             }
             String encoded = body.substring(start + OPEN.length(), end);
-            if (!encoded.equals("summary")) {
+            if (!isNotAFinding(encoded)) {
                 keys.add(decode(encoded));
             }
             from = end + CLOSE.length();
         }
         return keys;
+    }
+
+    private static boolean isNotAFinding(String encoded) {
+        return encoded.equals("summary") || encoded.equals("reply");
     }
 
     static String encode(String key) {

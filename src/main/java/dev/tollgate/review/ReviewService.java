@@ -1,5 +1,7 @@
 package dev.tollgate.review;
 
+import dev.tollgate.exception.ExceptionLedger;
+import dev.tollgate.exception.ExceptionResolver;
 import dev.tollgate.iac.IacFiles;
 import dev.tollgate.forge.BotComment;
 import dev.tollgate.forge.ChangedFile;
@@ -46,12 +48,20 @@ public final class ReviewService {
     private final ScanFunction scanner;
     private final TollgatePlanner planner;
     private final Clock clock;
+    private final ExceptionLedger register;
 
     public ReviewService(Forge forge, ScanFunction scanner, TollgatePlanner planner, Clock clock) {
+        this(forge, scanner, planner, clock, ExceptionLedger.NONE);
+    }
+
+    /** @param register the exceptions requested by reply, applied to the head's findings like annotations */
+    public ReviewService(Forge forge, ScanFunction scanner, TollgatePlanner planner, Clock clock,
+                         ExceptionLedger register) {
         this.forge = forge;
         this.scanner = scanner;
         this.planner = planner;
         this.clock = clock;
+        this.register = register;
     }
 
     public ReviewOutcome review(ReviewJob job) {
@@ -83,7 +93,7 @@ public final class ReviewService {
                 int maxDays = planner.maxExceptionDays(config);
                 LocalDate today = LocalDate.now(clock);
                 Fetched headFiles = fetchHead(pr, sha, iacChanges);
-                ScanReport head = scan(headFiles, today, maxDays);
+                ScanReport head = withRegister(pr, scan(headFiles, today, maxDays), today, maxDays);
                 ScanReport base = scan(fetchBase(pr, info.baseSha(), iacChanges), today, maxDays);
                 List<BotComment> existing = forge.botComments(pr, MARKER_PREFIX);
                 PlannedReview plan = planner.plan(config, head, base, iacChanges, existing, headFiles.files());
@@ -147,6 +157,15 @@ public final class ReviewService {
         return existing.stream()
                 .filter(c -> c.kind() == BotComment.Kind.REVIEW)
                 .noneMatch(c -> c.body() != null && c.body().strip().equals(body));
+    }
+
+    private ScanReport withRegister(PullRequestRef pr, ScanReport report, LocalDate today, int maxDays) {
+        List<dev.tollgate.exception.RegisteredException> entries = register.active(pr.repository(), today);
+        if (entries.isEmpty()) {
+            return report;
+        }
+        return new ScanReport(new ExceptionResolver().applyRegister(report.findings(), entries, today, maxDays),
+                report.errors(), report.skipped(), report.filesScanned());
     }
 
     private ScanReport scan(Fetched fetched, LocalDate today, int maxDays) {
@@ -220,7 +239,8 @@ public final class ReviewService {
         }
     }
 
-    private static String text(FileContent content) {
+    /** The text of the configuration file; null when absent; throws when it could not be read. */
+    static String text(FileContent content) {
         if (content == null) {
             return null;
         }

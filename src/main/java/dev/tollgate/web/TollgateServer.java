@@ -3,6 +3,7 @@ package dev.tollgate.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.jobs.ExceptionReplyJob;
 import dev.tollgate.jobs.JobQueue;
 import dev.tollgate.store.DeliveryLog;
 import dev.tollgate.store.StoreException;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The bot's HTTP face: {@code POST /webhooks/github}, {@code /healthz}, {@code /readyz}, {@code /metrics}.
@@ -30,6 +33,7 @@ public final class TollgateServer implements AutoCloseable {
 
     private final WebhookSignature githubSignature;
     private final JobQueue queue;
+    private final Consumer<ExceptionReplyJob> exceptionReplies;
     private final DeliveryLog deliveries;
     private final Metrics metrics;
     private final BooleanSupplier ready;
@@ -46,12 +50,23 @@ public final class TollgateServer implements AutoCloseable {
      */
     public TollgateServer(String githubWebhookSecret, JobQueue queue, DeliveryLog deliveries, Metrics metrics,
                           BooleanSupplier ready, Clock clock) {
+        this(githubWebhookSecret, queue, null, deliveries, metrics, ready, clock);
+    }
+
+    /**
+     * @param exceptionReplies takes exception requests made by reply, to handle them after the answer (it must not
+     *                         block; it throws {@link IllegalStateException} or {@link RejectedExecutionException}
+     *                         when it cannot take one); null when they are not handled
+     */
+    public TollgateServer(String githubWebhookSecret, JobQueue queue, Consumer<ExceptionReplyJob> exceptionReplies,
+                          DeliveryLog deliveries, Metrics metrics, BooleanSupplier ready, Clock clock) {
         if (githubWebhookSecret == null || githubWebhookSecret.isBlank()) {
             throw new IllegalStateException("TOLLGATE_GITHUB_WEBHOOK_SECRET is not set: refusing to accept GitHub "
                     + "webhooks without a signature secret.");
         }
         this.githubSignature = new WebhookSignature(githubWebhookSecret);
         this.queue = queue;
+        this.exceptionReplies = exceptionReplies;
         this.deliveries = deliveries;
         this.metrics = metrics;
         this.ready = ready;
@@ -155,6 +170,8 @@ public final class TollgateServer implements AutoCloseable {
         }
         if (parsed.ping()) {
             answer(ctx, HttpStatus.OK, "pong", "webhook configured");
+        } else if (parsed.exceptionReply() != null) {
+            acceptExceptionReply(ctx, parsed.exceptionReply(), delivery);
         } else if (parsed.job() == null) {
             answer(ctx, HttpStatus.ACCEPTED, "ignored", parsed.ignoredReason());
         } else {
@@ -167,6 +184,23 @@ public final class TollgateServer implements AutoCloseable {
                 forgetDelivery(delivery);
                 answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
             }
+        }
+    }
+
+    private void acceptExceptionReply(Context ctx, ExceptionReplyJob reply, String delivery) {
+        if (exceptionReplies == null) {
+            answer(ctx, HttpStatus.ACCEPTED, "ignored", "exception requests by reply are not handled by this server");
+            return;
+        }
+        try {
+            exceptionReplies.accept(reply);
+            LOG.info("{}: exception request in comment {} queued (delivery {})", reply.pullRequest(), reply.commentId(),
+                    delivery);
+            answer(ctx, HttpStatus.ACCEPTED, "queued", reply.pullRequest() + " exception request in comment "
+                    + reply.commentId());
+        } catch (IllegalStateException | RejectedExecutionException e) {
+            forgetDelivery(delivery);
+            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "exception requests cannot be taken now; redeliver later");
         }
     }
 

@@ -37,7 +37,8 @@ class CommentRendererTest {
         assertTrue(body.contains("<details><summary>Request an exception</summary>"), body);
         assertTrue(body.contains("# tollgate:exception TG-AWS-S3-001 owner=@your-team expires=2027-02-14 "
                 + "reason=\"why this is acceptable\""), body);
-        assertFalse(body.contains("/tollgate exception"), "the reply form is not offered until it is handled");
+        assertTrue(body.contains("or reply to this comment on GitHub with:\n\n```\n/tollgate exception "
+                + "owner=@your-team expires=2027-02-14 reason=\"why this is acceptable\"\n```"), body);
         assertTrue(body.contains("at most 90 days away"), body);
         assertEquals("<!-- tollgate:TG-AWS-S3-001:main.tf:aws_s3_bucket.b -->", lines.get(lines.size() - 1));
         assertEquals(1, count(body, "<!--"));

@@ -22,6 +22,14 @@ class MarkerTest {
     }
 
     @Test
+    void theBotsThreadAnswersCarryAMarkerThatNamesNoFinding() {
+        String body = "Exception recorded for TG-1 on `x`\n\n" + Marker.REPLY;
+        assertTrue(body.contains("<!-- tollgate:"), "the reply is recognisable as the bot's");
+        assertEquals(java.util.List.of(), Marker.findAll(body));
+        assertTrue(Marker.find(body).isEmpty());
+    }
+
+    @Test
     void hostileKeysRoundTripAndCannotCloseTheComment() {
         String[] keys = {"TG-1:a.tf:x[\"k\"]", "TG-1:a b.tf:x -->y", "TG-1:ü.tf:r--", "TG-1:%41.tf:r#2", "-"};
         for (String key : keys) {

@@ -21,19 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseTest {
 
     @Test
-    void migrationsCreateTheJobAndDeliveryTablesOnceInAFileDatabase(@TempDir Path dir) throws SQLException {
+    void migrationsCreateTheJobDeliveryAndExceptionTablesOnceInAFileDatabase(@TempDir Path dir) throws SQLException {
         Database database = TestDatabases.file(dir);
         try {
             assertTrue(Files.exists(dir.resolve("tollgate.mv.db")));
-            assertEquals(List.of("1"), column(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(List.of("1", "2"), column(database, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\""));
             assertEquals(List.of("0"), column(database, "SELECT COUNT(*) FROM review_jobs"));
             assertEquals(List.of("0"), column(database, "SELECT COUNT(*) FROM webhook_deliveries"));
+            assertEquals(List.of("0"), column(database, "SELECT COUNT(*) FROM exception_register"));
         } finally {
             database.close();
         }
         Database reopened = TestDatabases.file(dir); // migrating again applies nothing and fails nothing
         try {
-            assertEquals(List.of("1"), column(reopened, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"));
+            assertEquals(List.of("2"), column(reopened, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"));
             assertTrue(reopened.isReachable());
         } finally {
             reopened.close();

@@ -73,8 +73,8 @@ class TerraGoatWebhookEndToEndTest {
             }
             """;
 
-    final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+    static final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest
     @EnumSource(Mode.class)
@@ -205,7 +205,7 @@ class TerraGoatWebhookEndToEndTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
-    private GitHubBot start(FakeGitHub github, Mode mode) {
+    static GitHubBot start(FakeGitHub github, Mode mode) {
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "TOLLGATE_GITHUB_API_URL", github.apiUrl(),
                 "TOLLGATE_GITHUB_WEBHOOK_SECRET", SECRET, "TOLLGATE_DATABASE_URL", TestDatabases.memoryUrl()));
         if (mode == Mode.APP) {
@@ -222,7 +222,7 @@ class TerraGoatWebhookEndToEndTest {
     }
 
     /** An octokit example payload with only the repository, the pull request number and head SHA (and installation) rewritten. */
-    private byte[] payload(String file, String headSha, Mode mode) throws Exception {
+    static byte[] payload(String file, String headSha, Mode mode) throws Exception {
         ObjectNode payload = (ObjectNode) json.readTree(Files.readAllBytes(Corpus.path("webhooks/github/" + file)));
         payload.put("number", PR);
         ObjectNode pull = (ObjectNode) payload.get("pull_request");
@@ -237,7 +237,7 @@ class TerraGoatWebhookEndToEndTest {
         return json.writeValueAsBytes(payload);
     }
 
-    private HttpResponse<String> webhook(GitHubBot bot, String event, String delivery, byte[] body, String secret)
+    static HttpResponse<String> webhook(GitHubBot bot, String event, String delivery, byte[] body, String secret)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + bot.port() + TollgateServer.GITHUB_PATH))
@@ -258,7 +258,7 @@ class TerraGoatWebhookEndToEndTest {
     }
 
     /** The verdicts posted, in order: check-run conclusions (App) or commit status states (token). */
-    private static List<String> conclusions(FakeGitHub github, Mode mode) {
+    static List<String> conclusions(FakeGitHub github, Mode mode) {
         List<String> out = new ArrayList<>();
         if (mode == Mode.APP) {
             github.checkRuns().forEach(run -> {

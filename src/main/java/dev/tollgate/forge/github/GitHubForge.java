@@ -44,8 +44,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@link Forge} on GitHub through org.kohsuke:github-api. The only raw request is the review (the library's
- * builder cannot send {@code side}); it goes through the same client.
+ * {@link Forge} on GitHub through org.kohsuke:github-api. The raw requests are the review (the library's builder
+ * cannot send {@code side}) and the reply in a comment thread; they go through the same client.
  */
 public final class GitHubForge implements Forge {
 
@@ -171,6 +171,12 @@ public final class GitHubForge implements Forge {
         TollgateRawRequest.send(gitHub, "POST", path,
                 reviewFields(commitSha, bodyWithComments(review), List.of()));
         return PostedReview.INLINE_COMMENTS_MOVED_TO_BODY;
+    }
+
+    @Override
+    public void replyToComment(PullRequestRef pr, long commentId, String body) throws IOException {
+        TollgateRawRequest.send(clients.clientFor(pr), "POST", "/repos/" + pr.repository() + "/pulls/" + pr.number()
+                + "/comments/" + commentId + "/replies", Map.of("body", body));
     }
 
     @Override

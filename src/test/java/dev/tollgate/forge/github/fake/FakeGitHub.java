@@ -75,6 +75,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<JsonNode> rejectedReviews = new CopyOnWriteArrayList<>();
     private final List<JsonNode> reviewRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> reviewComments = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> replies = new CopyOnWriteArrayList<>();
     private final List<JsonNode> statuses = new CopyOnWriteArrayList<>();
     private final Map<Long, ObjectNode> checkRuns = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<JsonNode> checkRunRequests = new CopyOnWriteArrayList<>();
@@ -96,6 +97,7 @@ public final class FakeGitHub implements AutoCloseable {
         app.get(repo + "/pulls/{number}/reviews", ctx -> ifPull(ctx, () -> page(ctx, new ArrayList<>(reviews))));
         app.get(repo + "/issues/{number}/comments", ctx -> ifPull(ctx, () -> page(ctx, List.of())));
         app.post(repo + "/pulls/{number}/reviews", ctx -> ifPull(ctx, () -> createReview(ctx)));
+        app.post(repo + "/pulls/{number}/comments/{id}/replies", ctx -> ifPull(ctx, () -> createReply(ctx)));
         app.get(repo + "/contents", ctx -> contents(ctx, ""));
         app.get(repo + "/contents/<path>", ctx -> contents(ctx, ctx.pathParam("path")));
         app.post(repo + "/statuses/{sha}", this::createStatus);
@@ -190,6 +192,25 @@ public final class FakeGitHub implements AutoCloseable {
     /** The request bodies of the reviews that were accepted (with {@code event} and inline {@code comments}). */
     public List<JsonNode> reviewRequests() {
         return List.copyOf(reviewRequests);
+    }
+
+    /** Every review comment (the bot's inline comments and the replies in their threads), in order. */
+    public List<JsonNode> reviewComments() {
+        return List.copyOf(reviewComments);
+    }
+
+    /** The replies the bot posted in comment threads, as stored (with {@code in_reply_to_id}). */
+    public List<JsonNode> replies() {
+        return List.copyOf(replies);
+    }
+
+    /** Someone answers in the thread of review comment {@code inReplyTo}; returns the new comment's id. */
+    public long replyAs(String login, long inReplyTo, String body) {
+        ObjectNode parent = topLevelComment(inReplyTo);
+        if (parent == null) {
+            throw new IllegalArgumentException("no top-level review comment " + inReplyTo);
+        }
+        return addReply(parent, login, "User", body).path("id").asLong();
     }
 
     public List<JsonNode> rejectedReviews() {
@@ -484,6 +505,49 @@ public final class FakeGitHub implements AutoCloseable {
             reviewComments.add(stored);
         }
         json(ctx, review);
+    }
+
+    /** GitHub answers replies to the first comment of a thread only; a reply to a reply is a 422. */
+    private void createReply(Context ctx) throws java.io.IOException {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            notFound(ctx);
+            return;
+        }
+        ObjectNode parent = topLevelComment(id);
+        if (parent == null) {
+            violations.add("reply to " + id + ", which is not a top-level review comment of the pull request");
+            notFound(ctx);
+            return;
+        }
+        JsonNode body = JSON.readTree(ctx.body());
+        ObjectNode stored = addReply(parent, "tollgate[bot]", "Bot", body.path("body").asText());
+        replies.add(stored);
+        ctx.status(201);
+        json(ctx, stored);
+    }
+
+    private ObjectNode topLevelComment(long id) {
+        for (JsonNode comment : reviewComments) {
+            if (comment.path("id").asLong() == id && !comment.has("in_reply_to_id")) {
+                return (ObjectNode) comment;
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode addReply(ObjectNode parent, String login, String type, String body) {
+        long commentId = ids.incrementAndGet();
+        ObjectNode stored = JSON.createObjectNode().put("id", commentId)
+                .put("pull_request_review_id", parent.path("pull_request_review_id").asLong())
+                .put("in_reply_to_id", parent.path("id").asLong())
+                .put("path", parent.path("path").asText()).put("line", parent.path("line").asInt())
+                .put("side", "RIGHT").put("body", body).put("commit_id", parent.path("commit_id").asText());
+        stored.putObject("user").put("login", login).put("id", login.hashCode() & 0xffff).put("type", type);
+        reviewComments.add(stored);
+        return stored;
     }
 
     private void createStatus(Context ctx) throws java.io.IOException {
