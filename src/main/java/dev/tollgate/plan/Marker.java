@@ -17,6 +17,7 @@ public final class Marker {
     public static final String REPLY = "<!-- tollgate:reply -->";
     private static final String OPEN = "<!-- tollgate:";
     private static final String CLOSE = " -->";
+    private static final String RESOLVED = "resolved:";
 
     private Marker() {
     }
@@ -90,7 +91,31 @@ public final class Marker {
     }
 
     private static boolean isNotAFinding(String encoded) {
-        return encoded.equals("summary") || encoded.equals("reply");
+        return encoded.equals("summary") || encoded.equals("reply") || encoded.startsWith(RESOLVED);
+    }
+
+    /** Marks the bot's reply that closes the thread of the finding {@code key} (fixed, excepted ...). */
+    public static String resolved(String key) {
+        return OPEN + RESOLVED + encode(key) + CLOSE;
+    }
+
+    /** The keys of every resolution marker ({@link #resolved}) in a body. */
+    public static java.util.Set<String> findResolved(String body) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        if (body == null) {
+            return keys;
+        }
+        int from = 0;
+        while (keys.size() < 100) {
+            int start = body.indexOf(OPEN + RESOLVED, from);
+            int end = start < 0 ? -1 : body.indexOf(CLOSE, start + OPEN.length());
+            if (end < 0) {
+                break;
+            }
+            keys.add(decode(body.substring(start + OPEN.length() + RESOLVED.length(), end)));
+            from = end + CLOSE.length();
+        }
+        return keys;
     }
 
     static String encode(String key) {

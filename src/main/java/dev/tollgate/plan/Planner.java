@@ -177,10 +177,15 @@ public final class Planner {
                 return;
             }
             PlannedFinding p = byKey.get(key);
-            String reason = p == null ? "fixed: the finding is gone"
-                    : p.kind() == PlannedFinding.Kind.EXCEPTED ? p.finding().statusDetail()
-                    : "still present, but no longer on a line this change touches";
-            stale.add(new ReviewPlan.StaleComment(id, key, reason));
+            ReviewPlan.StaleComment.Why why = p == null ? ReviewPlan.StaleComment.Why.FIXED
+                    : p.kind() == PlannedFinding.Kind.EXCEPTED ? ReviewPlan.StaleComment.Why.EXCEPTED
+                    : ReviewPlan.StaleComment.Why.OUT_OF_CHANGE;
+            String reason = switch (why) {
+                case FIXED -> "fixed: the finding is gone";
+                case EXCEPTED -> p.finding().statusDetail();
+                case OUT_OF_CHANGE -> "still present, but no longer on a line this change touches";
+            };
+            stale.add(new ReviewPlan.StaleComment(id, key, why, reason));
         });
         stale.sort(Comparator.comparing(ReviewPlan.StaleComment::key));
         return stale;

@@ -44,7 +44,9 @@ public record ReviewPlan(Conclusion conclusion, String statusDescription, String
     }
 
     /** The bot's earlier comment {@code commentId} no longer matches an open finding; {@code reason} says why. */
-    public record StaleComment(String commentId, String key, String reason) {
+    public record StaleComment(String commentId, String key, Why why, String reason) {
+
+        public enum Why { FIXED, EXCEPTED, OUT_OF_CHANGE }
     }
 
     public enum AnnotationLevel {

@@ -96,7 +96,7 @@ public final class ReviewService {
                 ScanReport head = withRegister(pr, scan(headFiles, today, maxDays), today, maxDays);
                 ScanReport base = scan(fetchBase(pr, info.baseSha(), iacChanges), today, maxDays);
                 List<BotComment> existing = forge.botComments(pr, MARKER_PREFIX);
-                PlannedReview plan = planner.plan(config, head, base, iacChanges, existing, headFiles.files());
+                PlannedReview plan = planner.plan(config, head, base, iacChanges, existing, headFiles.files(), sha);
                 if (!forge.pullRequest(pr).headSha().equals(sha)) {
                     LOG.info("{}: head moved during the review, leaving it to the newer job", at);
                     return new ReviewOutcome(ReviewOutcome.Kind.SUPERSEDED, null, false);
@@ -107,6 +107,7 @@ public final class ReviewService {
                     LOG.info("{}: review posted, {} inline comments{}", at, plan.review().comments().size(),
                             how == Forge.PostedReview.INLINE_COMMENTS_MOVED_TO_BODY ? " (moved into the body)" : "");
                 }
+                postReplies(pr, at, plan.replies());
                 status = plan.status();
                 kind = ReviewOutcome.Kind.REVIEWED;
                 LOG.info("{}: {} IaC files changed, {} findings at head, {} scanned, {}: {}", at, iacChanges.size(),
@@ -125,6 +126,22 @@ public final class ReviewService {
             return new ReviewOutcome(ReviewOutcome.Kind.ERROR, null, posted);
         }
         return new ReviewOutcome(kind, status, posted);
+    }
+
+    /** Replies are courtesy: one that fails is logged and neither stops the others nor the status. */
+    private void postReplies(PullRequestRef pr, String at, List<PlannedReview.Reply> replies) {
+        int posted = 0;
+        for (PlannedReview.Reply reply : replies) {
+            try {
+                forge.replyToComment(pr, reply.commentId(), reply.body());
+                posted++;
+            } catch (Exception e) {
+                LOG.warn("{}: could not reply in the thread of comment {}: {}", at, reply.commentId(), rootCause(e));
+            }
+        }
+        if (posted > 0) {
+            LOG.info("{}: {} resolved threads answered", at, posted);
+        }
     }
 
     /**

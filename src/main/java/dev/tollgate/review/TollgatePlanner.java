@@ -10,6 +10,7 @@ import dev.tollgate.plan.DiffPatch;
 import dev.tollgate.plan.Marker;
 import dev.tollgate.plan.PlanInput;
 import dev.tollgate.plan.Planner;
+import dev.tollgate.plan.ResolutionNote;
 import dev.tollgate.plan.ReviewPlan;
 import dev.tollgate.policy.Finding;
 
@@ -48,9 +49,10 @@ public final class TollgatePlanner {
      * @param changedFiles the pull request's changed IaC files, with their patches (which lines can take comments)
      * @param existing     the bot's earlier comments on this pull request (by marker)
      * @param headFiles    the files scanned at the head commit (suggestions keep the original line's indentation)
+     * @param headSha      the commit reviewed, named in the replies to threads whose finding it resolved
      */
     public PlannedReview plan(TollgateConfig config, ScanReport head, ScanReport base, List<ChangedFile> changedFiles,
-                              List<BotComment> existing, List<SourceFile> headFiles) {
+                              List<BotComment> existing, List<SourceFile> headFiles, String headSha) {
         Map<String, Set<Integer>> commentable = new LinkedHashMap<>();
         for (ChangedFile file : changedFiles) {
             if (file.existsAtHead()) {
@@ -65,7 +67,7 @@ public final class TollgatePlanner {
                 base.errors().stream().map(PlanInput::errorKey).collect(Collectors.toSet()), head.skipped(),
                 head.filesScanned(),
                 earlierInlineComments(existing), LocalDate.now(clock)));
-        return new PlannedReview(draft(plan), status(plan));
+        return new PlannedReview(draft(plan), resolutionReplies(plan.stale(), existing, headSha), status(plan));
     }
 
     /**
@@ -82,11 +84,37 @@ public final class TollgatePlanner {
     private static Map<String, String> earlierInlineComments(List<BotComment> existing) {
         Map<String, String> byKey = new HashMap<>();
         for (BotComment comment : existing) {
-            if (comment.kind() == BotComment.Kind.INLINE) {
+            if (comment.kind() == BotComment.Kind.INLINE && !comment.isReply()) {
                 Marker.findAll(comment.body()).forEach(key -> byKey.putIfAbsent(key, Long.toString(comment.id())));
             }
         }
         return byKey;
+    }
+
+    /**
+     * One reply per thread with stale findings, naming those not already answered there: a thread that stays
+     * resolved push after push is told once.
+     */
+    static List<PlannedReview.Reply> resolutionReplies(List<ReviewPlan.StaleComment> stale, List<BotComment> existing,
+                                                       String headSha) {
+        Map<Long, Set<String>> answered = new HashMap<>();
+        for (BotComment comment : existing) {
+            if (comment.kind() == BotComment.Kind.INLINE && comment.isReply()) {
+                answered.computeIfAbsent(comment.inReplyTo(), k -> new java.util.HashSet<>())
+                        .addAll(Marker.findResolved(comment.body()));
+            }
+        }
+        Map<Long, List<ReviewPlan.StaleComment>> byThread = new LinkedHashMap<>();
+        for (ReviewPlan.StaleComment s : stale) {
+            long thread = Long.parseLong(s.commentId());
+            if (!answered.getOrDefault(thread, Set.of()).contains(s.key())) {
+                byThread.computeIfAbsent(thread, k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<PlannedReview.Reply> replies = new ArrayList<>();
+        byThread.forEach((thread, findings) ->
+                replies.add(new PlannedReview.Reply(thread, ResolutionNote.render(findings, headSha))));
+        return replies;
     }
 
     /** Longest body of one grouped comment; GitHub refuses bodies over 65,536 characters. */

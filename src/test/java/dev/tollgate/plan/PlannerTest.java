@@ -220,7 +220,7 @@ class PlannerTest {
         assertEquals("101", plan.updates().get(0).commentId());
         assertEquals(5, plan.updates().get(0).line());
         assertEquals(List.of(new ReviewPlan.StaleComment("102", "TG-AWS-S3-001:main.tf:aws_s3_bucket.gone",
-                "fixed: the finding is gone")), plan.stale());
+                ReviewPlan.StaleComment.Why.FIXED, "fixed: the finding is gone")), plan.stale());
     }
 
     @Test

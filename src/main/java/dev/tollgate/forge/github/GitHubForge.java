@@ -138,7 +138,7 @@ public final class GitHubForge implements Forge {
         for (GHPullRequestReviewComment comment : pull.listReviewComments().withPageSize(PAGE_SIZE)) {
             if (contains(comment.getBody(), marker)) {
                 found.add(new BotComment(BotComment.Kind.INLINE, comment.getId(), comment.getPath(),
-                        Math.max(comment.getLine(), 0), comment.getBody()));
+                        Math.max(comment.getLine(), 0), comment.getBody(), Math.max(comment.getInReplyToId(), 0)));
             }
         }
         for (GHPullRequestReview review : pull.listReviews().withPageSize(PAGE_SIZE)) {
