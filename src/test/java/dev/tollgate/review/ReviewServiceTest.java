@@ -2,6 +2,8 @@ package dev.tollgate.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.forge.StatusReport;
+import dev.tollgate.forge.github.fake.FakeGitHub;
+import dev.tollgate.plan.Marker;
 import dev.tollgate.jobs.ReviewJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.tollgate.review.ReviewFixtures.INSECURE_TF;
 import static dev.tollgate.review.ReviewFixtures.MAIN_TF;
@@ -73,13 +76,18 @@ class ReviewServiceTest {
         assertEquals(List.of("infra/main.tf", S3, "infra/variables.tf"), sorted(harness.scannedPaths.get(0)));
         assertEquals(List.of("infra/main.tf", "infra/variables.tf"), sorted(harness.scannedPaths.get(1)));
 
+        List<JsonNode> threads = harness.github.reviewComments();
+        assertEquals(review.path("comments").size(), threads.size(), "the first review's inline comments");
         harness.github.pushHead(tree(S3, SECURE_TF));
+        int requestsBeforeFix = harness.github.requests().size();
         ReviewOutcome second = harness.reviewHead();
 
         assertEquals(StatusReport.Conclusion.SUCCESS, second.status().conclusion());
         assertStatus(1, "success", harness.github.headSha());
         assertFalse(second.status().summary().contains("could not be read"), second.status().summary());
         assertNoInlineCommentsAfterTheFirstReview();
+        assertEachThreadResolvedOnceIn(threads, harness.github.headSha());
+        assertStatusIsTheLastWriteSince(requestsBeforeFix, threads.size());
         int reviewsAfterFix = harness.github.reviews().size();
 
         harness.github.pushHead(tree(S3, SECURE_TF + "\n# unrelated edit\n"));
@@ -87,7 +95,31 @@ class ReviewServiceTest {
 
         assertStatus(2, "success", harness.github.headSha());
         assertEquals(reviewsAfterFix, harness.github.reviews().size(), "nothing new to say: no further review");
+        assertEquals(threads.size(), harness.github.replies().size(), "a resolved thread is answered once");
         assertNoRepeatedReviewBody();
+    }
+
+    /** One reply per thread of the first review, naming the fixing commit and every finding of its comment. */
+    private void assertEachThreadResolvedOnceIn(List<JsonNode> threads, String fixSha) {
+        List<JsonNode> replies = harness.github.replies();
+        assertEquals(threads.size(), replies.size(), "one reply per earlier inline comment: " + replies);
+        for (JsonNode thread : threads) {
+            List<JsonNode> answers = replies.stream()
+                    .filter(r -> r.path("in_reply_to_id").asLong() == thread.path("id").asLong()).toList();
+            assertEquals(1, answers.size(), "thread " + thread.path("id") + ": " + answers);
+            String body = answers.get(0).path("body").asText();
+            assertTrue(body.contains("Resolved in `" + fixSha.substring(0, 7) + "`"), body);
+            assertEquals(Set.copyOf(Marker.findAll(thread.path("body").asText())), Marker.findResolved(body),
+                    "the reply names each finding of its thread");
+        }
+    }
+
+    private void assertStatusIsTheLastWriteSince(int from, int expectedReplies) {
+        List<FakeGitHub.Request> writes = harness.github.requests().subList(from, harness.github.requests().size())
+                .stream().filter(r -> !r.method().equals("GET")).toList();
+        assertFalse(writes.isEmpty());
+        assertTrue(writes.get(writes.size() - 1).path().contains("/statuses/"), "status last: " + writes);
+        assertEquals(expectedReplies, writes.stream().filter(r -> r.path().endsWith("/replies")).count(), writes.toString());
     }
 
     @Test
