@@ -61,8 +61,13 @@ class ExceptionReplyEndToEndTest {
             assertEquals("queued", json.readTree(answer.body()).path("status").asText());
             assertTrue(bot.awaitIdle(60, TimeUnit.SECONDS));
 
-            assertEquals(1, github.replies().size());
+            // the answer to the request, then the re-run review's note that the thread's findings are now excepted
+            assertEquals(2, github.replies().size());
             JsonNode reply = github.replies().get(0);
+            JsonNode excepted = github.replies().get(1);
+            assertEquals(findingComment, excepted.path("in_reply_to_id").asLong());
+            assertTrue(excepted.path("body").asText().startsWith("🛡️ Excepted in `" + github.headSha().substring(0, 7)
+                    + "`: "), excepted.path("body").asText());
             assertEquals(findingComment, reply.path("in_reply_to_id").asLong());
             String body = reply.path("body").asText();
             assertTrue(body.startsWith("Exception recorded for TG-AWS-S3-"), body);
