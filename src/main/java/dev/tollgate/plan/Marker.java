@@ -70,24 +70,23 @@ public final class Marker {
 
     /** The keys of every finding marker in a body (a comment that groups the findings on one line has several). */
     public static java.util.List<String> findAll(String body) {
-        java.util.List<String> keys = new java.util.ArrayList<>();
-        if (body == null) {
-            return keys;
-        }
+        return markers(body).stream().filter(encoded -> !isNotAFinding(encoded)).map(Marker::decode).toList();
+    }
+
+    /** The contents of the first 100 closed markers of a body, still encoded. */
+    private static java.util.List<String> markers(String body) {
+        java.util.List<String> found = new java.util.ArrayList<>();
         int from = 0;
-        while (keys.size() < 100) {
+        while (body != null && found.size() < 100) {
             int start = body.indexOf(OPEN, from);
             int end = start < 0 ? -1 : body.indexOf(CLOSE, start + OPEN.length());
             if (end < 0) {
                 break;
             }
-            String encoded = body.substring(start + OPEN.length(), end);
-            if (!isNotAFinding(encoded)) {
-                keys.add(decode(encoded));
-            }
+            found.add(body.substring(start + OPEN.length(), end));
             from = end + CLOSE.length();
         }
-        return keys;
+        return found;
     }
 
     private static boolean isNotAFinding(String encoded) {
@@ -102,19 +101,8 @@ public final class Marker {
     /** The keys of every resolution marker ({@link #resolved}) in a body. */
     public static java.util.Set<String> findResolved(String body) {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        if (body == null) {
-            return keys;
-        }
-        int from = 0;
-        while (keys.size() < 100) {
-            int start = body.indexOf(OPEN + RESOLVED, from);
-            int end = start < 0 ? -1 : body.indexOf(CLOSE, start + OPEN.length());
-            if (end < 0) {
-                break;
-            }
-            keys.add(decode(body.substring(start + OPEN.length() + RESOLVED.length(), end)));
-            from = end + CLOSE.length();
-        }
+        markers(body).stream().filter(encoded -> encoded.startsWith(RESOLVED))
+                .forEach(encoded -> keys.add(decode(encoded.substring(RESOLVED.length()))));
         return keys;
     }
 
